@@ -13,6 +13,9 @@ namespace HttpBasics.Server;
 /// </summary>
 internal sealed class Connection(TcpClient client, ServerOptions options)
 {
+    private static readonly TimeSpan LingerTime = TimeSpan.FromSeconds(1);
+    private const int MaxLingerBytes = 2 * 1024 * 1024;
+
     private readonly string _peer = client.Client.RemoteEndPoint?.ToString() ?? "?";
 
     public async Task RunAsync(CancellationToken stopping)
@@ -37,6 +40,7 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
             var bytes = ResponseWriter.Serialize(response, options.Time.GetUtcNow(), omitBody);
             await stream.WriteAsync(bytes, deadline.Token);
             options.Log($"{_peer} {request?.Method ?? "-"} {request?.Path ?? "-"} -> {response.StatusCode} ({bytes.Length} bytes)");
+            await CloseGracefullyAsync(stream, deadline.Token);
         }
         catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
         {
@@ -90,6 +94,35 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
         return (request, Router.Route(request));
     }
 
+    /// <summary>
+    /// Says "no more from me" and reads what the client still sends (a body the server refused, say) before closing.
+    /// Closing a socket with unread bytes in it makes the operating system send a reset, and a reset can make the
+    /// client throw away the response it has not read yet.
+    /// </summary>
+    private static async Task CloseGracefullyAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
+        stream.Socket.Shutdown(SocketShutdown.Send);
+        using var linger = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        linger.CancelAfter(LingerTime);
+        var discard = new byte[4096];
+        try
+        {
+            for (var drained = 0; drained < MaxLingerBytes;)
+            {
+                var read = await stream.ReadAsync(discard, linger.Token);
+                if (read == 0)
+                {
+                    return;
+                }
+                drained += read;
+            }
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException)
+        {
+            // The client closed first or took too long: either way the answer is already on its way.
+        }
+    }
+
     private async Task AnswerTimeoutAsync(NetworkStream stream, bool receivedAnything)
     {
         if (!receivedAnything)
@@ -113,14 +146,23 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
 
     private static async Task TrySendAsync(NetworkStream stream, Func<byte[]> response)
     {
+        byte[] bytes;
+        try
+        {
+            bytes = response();
+        }
+        catch (NotImplementedException exception)
+        {
+            bytes = FallbackResponse(exception.Message)();
+        }
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await stream.WriteAsync(response(), timeout.Token);
+            await stream.WriteAsync(bytes, timeout.Token);
         }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException or NotImplementedException)
+        catch (Exception exception) when (exception is IOException or OperationCanceledException)
         {
-            // The client is gone or the writer is not written yet; closing the connection is all that is left.
+            // The client is gone; closing the connection is all that is left.
         }
     }
 }

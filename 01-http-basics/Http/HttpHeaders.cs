@@ -1,0 +1,29 @@
+namespace HttpBasics.Http;
+
+/// <summary>
+/// The header fields of a message.
+/// Field names are case-insensitive and a field may appear more than once
+/// (RFC 9110 §5.1 and §5.3, https://www.rfc-editor.org/rfc/rfc9110#section-5).
+/// </summary>
+public sealed class HttpHeaders
+{
+    // TODO 1: Choose a dictionary that finds "content-length" when asked for "Content-Length".
+    //   Hint: a Dictionary takes an IEqualityComparer<string>; StringComparer has a case-insensitive one.
+    private readonly Dictionary<string, List<string>> _fields = new();
+
+    /// <summary>Adds one field. A repeated name keeps every value, in the order they arrived.</summary>
+    public void Add(string name, string value)
+    {
+        // TODO 1: Store the value under its name; a second "Accept" line adds a value, it does not replace one.
+        throw new NotImplementedException("TODO 1: Store the value under its name; a second \"Accept\" line adds a value, it does not replace one.");
+    }
+
+    /// <summary>Every value of a field, in arrival order; empty when the field is absent.</summary>
+    public IReadOnlyList<string> GetValues(string name) =>
+        _fields.TryGetValue(name, out var values) ? values : [];
+
+    public bool Contains(string name) => _fields.ContainsKey(name);
+
+    /// <summary>How many distinct field names there are.</summary>
+    public int Count => _fields.Count;
+}

@@ -1,0 +1,74 @@
+namespace HttpBasics.Tests;
+
+/// <summary>TODO 4: the headers say how many bytes of body follow the blank line.</summary>
+public sealed class BodyLengthTests
+{
+    [Fact]
+    public void Content_length_gives_the_body_size()
+    {
+        var length = BodyLength(("Content-Length", "12"), out var error);
+
+        length.Should().Be(12, "Content-Length: 12 announces a 12-byte body; the parser said: {0}", error);
+    }
+
+    [Fact]
+    public void Request_without_content_length_has_no_body()
+    {
+        var length = BodyLength([], out var error);
+
+        length.Should().Be(0, "without Content-Length (and without Transfer-Encoding) a request has no body; the parser said: {0}", error);
+    }
+
+    [Theory]
+    [InlineData("twelve")]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("")]
+    public void Content_length_that_is_not_a_whole_number_is_rejected_with_400(string value)
+    {
+        BodyLength(("Content-Length", value), out var error);
+
+        error.Should().NotBeNull("Content-Length '{0}' is not a number of bytes, so the body cannot be read", value);
+        error!.StatusCode.Should().Be(400, "a Content-Length that is not a whole number is a client error: 400 Bad Request");
+    }
+
+    [Fact]
+    public void Different_content_lengths_are_rejected_with_400()
+    {
+        BodyLength([("Content-Length", "5"), ("Content-Length", "6")], out var error);
+
+        error.Should().NotBeNull("two different lengths leave the end of the body ambiguous (RFC 9112 §6.3)");
+        error!.StatusCode.Should().Be(400);
+    }
+
+    [Fact]
+    public void Body_larger_than_one_mebibyte_is_rejected_with_413()
+    {
+        BodyLength(("Content-Length", (RequestParser.MaxBodyBytes + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), out var error);
+
+        error.Should().NotBeNull("a body over {0} bytes must be refused before the server reads it into memory", RequestParser.MaxBodyBytes);
+        error!.StatusCode.Should().Be(413, "a body larger than the server accepts gets 413 Content Too Large");
+    }
+
+    [Fact]
+    public void Transfer_encoding_is_rejected_with_501()
+    {
+        BodyLength(("Transfer-Encoding", "chunked"), out var error);
+
+        error.Should().NotBeNull("this server cannot decode chunked bodies, and guessing would misread the request");
+        error!.StatusCode.Should().Be(501, "a Transfer-Encoding the server does not implement gets 501 Not Implemented");
+    }
+
+    private static long? BodyLength((string Name, string Value) header, out HttpError? error) =>
+        BodyLength([header], out error);
+
+    private static long? BodyLength((string Name, string Value)[] fields, out HttpError? error)
+    {
+        var headers = new HttpHeaders();
+        foreach (var (name, value) in fields)
+        {
+            headers.Add(name, value);
+        }
+        return RequestParser.TryGetBodyLength(headers, out var length, out error) ? length : null;
+    }
+}

@@ -1,0 +1,3 @@
+global using FluentAssertions;
+global using HttpBasics.Http;
+global using Xunit;

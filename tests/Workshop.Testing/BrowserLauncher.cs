@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Playwright;
+
+namespace Workshop.Testing;
+
+/// <summary>
+/// Starts a Chromium-family browser for Playwright with whatever this machine has, trying in order:
+/// <list type="number">
+/// <item>WORKSHOP_BROWSER: the path of a browser executable, or a channel name (chrome, msedge, chromium).</item>
+/// <item>A system Chromium or Chrome at its usual path (Debian's chromium package: /usr/bin/chromium).</item>
+/// <item>Installed Google Chrome or Microsoft Edge, found by Playwright's channels.</item>
+/// <item>Playwright's own downloaded browsers (<c>pwsh bin/Debug/net10.0/playwright.ps1 install chromium</c>).</item>
+/// </list>
+/// HEADED=1 shows the window and SLOWMO=&lt;milliseconds&gt; slows every action, for a projector.
+/// </summary>
+public static class BrowserLauncher
+{
+    public const string BrowserVariable = "WORKSHOP_BROWSER";
+
+    private static readonly string[] SystemBrowsers =
+    [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/snap/bin/chromium",
+        "/usr/bin/google-chrome",
+        "/usr/bin/google-chrome-stable",
+        "/usr/bin/microsoft-edge",
+        "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+        "/Applications/Chromium.app/Contents/MacOS/Chromium",
+        "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+        @"C:\Program Files\Google\Chrome\Application\chrome.exe",
+        @"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+        @"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe",
+        @"C:\Program Files\Microsoft\Edge\Application\msedge.exe",
+    ];
+
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        var failures = new List<string>();
+        foreach (var (description, options) in Candidates())
+        {
+            try
+            {
+                return await playwright.Chromium.LaunchAsync(options);
+            }
+            catch (PlaywrightException exception)
+            {
+                failures.Add($"  - {description}: {FirstLine(exception.Message)}");
+            }
+        }
+        throw new InvalidOperationException($"""
+            No browser could be started for the browser tests. Tried:
+            {string.Join('\n', failures)}
+            Get one of these, then run the tests again:
+              - Debian or Ubuntu: sudo apt-get install chromium
+              - any system: install Google Chrome or Microsoft Edge
+              - or point {BrowserVariable} at a Chromium-family browser: {BrowserVariable}=/path/to/chrome
+              - or let Playwright download its own: pwsh tests/<step>.Tests/bin/exercises/Debug/net10.0/playwright.ps1 install chromium
+            """);
+    }
+
+    private static IEnumerable<(string Description, BrowserTypeLaunchOptions Options)> Candidates()
+    {
+        var chosen = Environment.GetEnvironmentVariable(BrowserVariable);
+        if (!string.IsNullOrWhiteSpace(chosen))
+        {
+            yield return File.Exists(chosen)
+                ? ($"{BrowserVariable}={chosen}", Options(executablePath: chosen))
+                : ($"{BrowserVariable}={chosen} (as a channel)", Options(channel: chosen));
+            yield break;
+        }
+        foreach (var path in SystemBrowsers.Where(File.Exists))
+        {
+            yield return (path, Options(executablePath: path));
+        }
+        yield return ("Google Chrome (channel chrome)", Options(channel: "chrome"));
+        yield return ("Microsoft Edge (channel msedge)", Options(channel: "msedge"));
+        yield return ("Playwright's own Chromium", Options());
+    }
+
+    private static BrowserTypeLaunchOptions Options(string? executablePath = null, string? channel = null) => new()
+    {
+        ExecutablePath = executablePath,
+        Channel = channel,
+        Headless = Environment.GetEnvironmentVariable("HEADED") is not ("1" or "true"),
+        SlowMo = float.TryParse(Environment.GetEnvironmentVariable("SLOWMO"), NumberStyles.Float, CultureInfo.InvariantCulture, out var slowMo) ? slowMo : null,
+        // The sandbox cannot start as root (containers, CI); background networking only adds noise on a closed network.
+        Args = RunningAsRoot()
+            ? ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            : ["--disable-background-networking"],
+    };
+
+    private static bool RunningAsRoot() =>
+        !OperatingSystem.IsWindows() && Environment.UserName == "root";
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+}

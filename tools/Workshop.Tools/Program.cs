@@ -1,0 +1,69 @@
+// Maintainer commands of the workshop. Run from the repository root:
+//   dotnet run --project tools/Workshop.Tools -- generate-starters
+//   dotnet run --project tools/Workshop.Tools -- check-starters
+//   dotnet run --project tools/Workshop.Tools -- report solutions <results folder>
+//   dotnet run --project tools/Workshop.Tools -- report exercises <results folder> <test project>...
+using Workshop.Tools.Reports;
+using Workshop.Tools.Starters;
+
+var root = FindWorkshopRoot();
+return args switch
+{
+    ["generate-starters"] => GenerateStarters(),
+    ["check-starters"] => CheckStarters(),
+    ["report", "solutions", var folder] => TrackReport.Solutions(TestResults.Read(folder), Console.Out) ? 0 : 1,
+    ["report", "exercises", var folder, .. var modules] when modules.Length > 0 =>
+        TrackReport.Exercises(TestResults.Read(folder), modules, Console.Out) ? 0 : 1,
+    _ => Usage(),
+};
+
+int GenerateStarters()
+{
+    var written = new StarterFolders(root).Generate();
+    foreach (var file in written)
+    {
+        Console.WriteLine($"wrote {file}");
+    }
+    Console.WriteLine(written.Count == 0 ? "Every starter already matches its solution." : $"{written.Count} starter file(s) updated.");
+    return 0;
+}
+
+int CheckStarters()
+{
+    var drift = new StarterFolders(root).Drift();
+    foreach (var problem in drift)
+    {
+        Console.WriteLine($"drift: {problem}");
+    }
+    if (drift.Count > 0)
+    {
+        Console.WriteLine("Starters and solutions have drifted apart. Edit the solution, then run: dotnet run --project tools/Workshop.Tools -- generate-starters");
+        return 1;
+    }
+    Console.WriteLine("Every starter matches what its solution generates.");
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage:
+          generate-starters                                 write every NN-step/ from solutions/NN-step/
+          check-starters                                    fail when a starter differs from what its solution generates
+          report solutions <results folder>                 every test must pass; prints 'N passed, N failed'
+          report exercises <results folder> <module>...     every test of each module must fail on the starters
+        """);
+    return 2;
+}
+
+static string FindWorkshopRoot()
+{
+    for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+    {
+        if (File.Exists(Path.Combine(folder.FullName, "Workshop.sln")))
+        {
+            return folder.FullName;
+        }
+    }
+    throw new InvalidOperationException("Run this from inside the workshop: no Workshop.sln was found in this folder or above it.");
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Workshop.Tools.Starters;
+
+/// <summary>
+/// Cuts the lesson out of a solution file. A lesson region looks like this in the solution:
+/// <code>
+///     // BEGIN TODO 3: Split "Name: value" at the first colon.
+///     //   Comment lines right after BEGIN explain the TODO; they stay in the starter.
+///     // STUB: return null;          (optional: what the starter has instead of the default stub)
+///     ...the solution's code...
+///     // END TODO
+/// </code>
+/// and becomes, in the starter, the TODO comment followed by the stub. The default stub throws
+/// (<c>NotImplementedException</c> in C#, <c>Error</c> in JavaScript) with the TODO's text, so the starter compiles,
+/// runs, and fails the step's tests with a message that names the TODO.
+/// </summary>
+public static partial class TodoRegions
+{
+    [GeneratedRegex(@"^(?<indent>\s*)(?<comment>//)\s*BEGIN TODO (?<id>[0-9]+[a-z]?): (?<text>.+?)\s*$")]
+    private static partial Regex BeginPattern();
+
+    [GeneratedRegex(@"^\s*//\s*END TODO\s*$")]
+    private static partial Regex EndPattern();
+
+    [GeneratedRegex(@"^\s*//\s*STUB: ?(?<code>.*)$")]
+    private static partial Regex StubPattern();
+
+    /// <summary>True when a file of this name can hold lesson regions.</summary>
+    public static bool Applies(string fileName) => DefaultStub(fileName, "x") is not null;
+
+    /// <summary>The starter's text for a solution file's text. Throws <see cref="FormatException"/> on an unbalanced region.</summary>
+    public static string ToStarter(string fileName, string solutionText)
+    {
+        var output = new StringBuilder();
+        var lines = solutionText.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var begin = BeginPattern().Match(lines[i]);
+            if (!begin.Success)
+            {
+                if (EndPattern().IsMatch(lines[i]))
+                {
+                    throw new FormatException($"{fileName}:{i + 1}: END TODO without a BEGIN TODO above it.");
+                }
+                output.Append(lines[i]).Append(i < lines.Length - 1 ? "\n" : "");
+                continue;
+            }
+
+            var indent = begin.Groups["indent"].Value;
+            var comment = begin.Groups["comment"].Value;
+            var todo = $"TODO {begin.Groups["id"].Value}: {begin.Groups["text"].Value}";
+            output.Append(indent).Append(comment).Append(' ').Append(todo).Append('\n');
+
+            var end = i + 1;
+            // The comment lines right after BEGIN explain the TODO and stay.
+            while (end < lines.Length && IsExplanation(lines[end]))
+            {
+                output.Append(lines[end]).Append('\n');
+                end++;
+            }
+
+            var stubs = new List<string>();
+            for (; end < lines.Length && !EndPattern().IsMatch(lines[end]); end++)
+            {
+                if (BeginPattern().IsMatch(lines[end]))
+                {
+                    throw new FormatException($"{fileName}:{end + 1}: BEGIN TODO inside the region opened at line {i + 1}.");
+                }
+                var stub = StubPattern().Match(lines[end]);
+                if (stub.Success)
+                {
+                    stubs.Add(indent + stub.Groups["code"].Value);
+                }
+            }
+            if (end == lines.Length)
+            {
+                throw new FormatException($"{fileName}:{i + 1}: BEGIN TODO without an END TODO.");
+            }
+
+            if (stubs.Count == 0)
+            {
+                stubs.Add(indent + (DefaultStub(fileName, todo)
+                    ?? throw new FormatException($"{fileName}:{i + 1}: this kind of file has no default stub; add a STUB: line.")));
+            }
+            foreach (var stub in stubs)
+            {
+                output.Append(stub).Append('\n');
+            }
+            i = end;
+        }
+        return output.ToString();
+    }
+
+    private static bool IsExplanation(string line)
+    {
+        var trimmed = line.TrimStart();
+        return trimmed.StartsWith("//", StringComparison.Ordinal)
+            && !StubPattern().IsMatch(line) && !EndPattern().IsMatch(line);
+    }
+
+    private static string? DefaultStub(string fileName, string todo)
+    {
+        var message = todo.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        return Path.GetExtension(fileName) switch
+        {
+            ".cs" => $"throw new NotImplementedException(\"{message}\");",
+            ".js" or ".mjs" or ".ts" => $"throw new Error(\"{message}\");",
+            _ => null,
+        };
+    }
+}
