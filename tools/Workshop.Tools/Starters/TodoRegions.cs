@@ -97,7 +97,7 @@ public static partial class TodoRegions
     {
         var trimmed = line.TrimStart();
         return trimmed.StartsWith("//", StringComparison.Ordinal)
-            && !StubPattern().IsMatch(line) && !EndPattern().IsMatch(line);
+            && !StubPattern().IsMatch(line) && !EndPattern().IsMatch(line) && !BeginPattern().IsMatch(line);
     }
 
     private static string? DefaultStub(string fileName, string todo)

@@ -1,0 +1,62 @@
+using FluentAssertions;
+using Workshop.Tools.Starters;
+using Xunit;
+
+namespace Workshop.Tools.Tests;
+
+/// <summary>Generation and the drift check, on a small workshop laid out in a temporary folder.</summary>
+public sealed class StarterFoldersTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("workshop-").FullName;
+
+    public StarterFoldersTests()
+    {
+        Write("solutions/01-demo/Demo.csproj", "<Project />\n");
+        Write("solutions/01-demo/Answer.cs", "class A\n{\n    int F()\n    {\n        // BEGIN TODO 1: Answer.\n        return 42;\n        // END TODO\n    }\n}\n");
+        Write("solutions/01-demo/bin/Debug/ignored.cs", "build output is never copied\n");
+        Write("01-demo/README.md", "# The lesson\n");
+    }
+
+    [Fact]
+    public void Generated_starters_have_no_drift()
+    {
+        var folders = new StarterFolders(_root);
+
+        folders.Generate();
+
+        folders.Drift().Should().BeEmpty();
+        File.ReadAllText(Path.Combine(_root, "01-demo/Answer.cs")).Should().Contain("throw new NotImplementedException(\"TODO 1: Answer.\");");
+        File.Exists(Path.Combine(_root, "01-demo/bin/Debug/ignored.cs")).Should().BeFalse("build outputs are not sources");
+        File.ReadAllText(Path.Combine(_root, "01-demo/README.md")).Should().Be("# The lesson\n", "the lesson is written in the starter folder and kept");
+    }
+
+    [Fact]
+    public void Starter_edited_by_hand_is_reported_as_drift()
+    {
+        var folders = new StarterFolders(_root);
+        folders.Generate();
+        Write("01-demo/Answer.cs", "class A { int F() => 42; }\n");
+        Write("01-demo/Extra.cs", "class Extra;\n");
+
+        folders.Drift().Should().BeEquivalentTo(
+            "01-demo/Answer.cs differs from what its solution generates.",
+            "01-demo/Extra.cs is in the starter but not in the solution.");
+    }
+
+    [Fact]
+    public void Missing_starter_and_missing_lesson_are_reported()
+    {
+        Write("solutions/02-more/More.cs", "class M;\n");
+
+        new StarterFolders(_root).Drift().Should().Contain("02-more/ is missing: its solution exists but its starter does not.");
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private void Write(string relative, string text)
+    {
+        var path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+}
