@@ -206,15 +206,15 @@ public static class RequestParser
             error = new HttpError(400, $"The request carries different Content-Length values: {string.Join(", ", values)}.");
             return false;
         }
-        if (values[0].Length == 0 || !values[0].All(char.IsAsciiDigit)
-            || !long.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out length))
+        if (values[0].Length == 0 || !values[0].All(char.IsAsciiDigit))
         {
             error = new HttpError(400, $"The Content-Length '{values[0]}' is not a whole number of bytes.");
             return false;
         }
-        if (length > MaxBodyBytes)
+        // All digits but too many for a long is still a number: just a far too large one.
+        if (!long.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out length) || length > MaxBodyBytes)
         {
-            error = new HttpError(413, $"The body is {length} bytes; this server accepts at most {MaxBodyBytes}.");
+            error = new HttpError(413, $"The body is {values[0]} bytes; this server accepts at most {MaxBodyBytes}.");
             return false;
         }
         return true;

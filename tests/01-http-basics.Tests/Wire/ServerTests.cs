@@ -97,4 +97,19 @@ public sealed class ServerTests
         response.StatusCode.Should().Be(200, "the server must wait for the blank line however the bytes are split; it sent:\n{0}", response);
         response.Body.Should().Be("Hello, Ana!");
     }
+
+    [Fact]
+    public async Task Program_started_with_port_0_prints_its_address_and_serves()
+    {
+        // The program as a learner runs it: 'dotnet run --project 01-http-basics -- --port 0'.
+        var program = Path.Combine(AppContext.BaseDirectory, "HttpBasics.dll");
+        await using var server = await ServerProcess.StartAsync(program, ["--port", "0"], TimeSpan.FromSeconds(30), Cancel);
+        using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+
+        using var response = await client.GetAsync("/hello?name=Ana", Cancel);
+        var body = await response.Content.ReadAsStringAsync(Cancel);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the program listens where it says it does; it answered: {0}\nIts console:\n{1}", body, server.Output);
+        body.Should().Be("Hello, Ana!");
+    }
 }
