@@ -101,12 +101,12 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
     /// </summary>
     private static async Task CloseGracefullyAsync(NetworkStream stream, CancellationToken cancellationToken)
     {
-        stream.Socket.Shutdown(SocketShutdown.Send);
         using var linger = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         linger.CancelAfter(LingerTime);
         var discard = new byte[4096];
         try
         {
+            stream.Socket.Shutdown(SocketShutdown.Send);
             for (var drained = 0; drained < MaxLingerBytes;)
             {
                 var read = await stream.ReadAsync(discard, linger.Token);
@@ -117,7 +117,7 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
                 drained += read;
             }
         }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException)
+        catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException)
         {
             // The client closed first or took too long: either way the answer is already on its way.
         }
