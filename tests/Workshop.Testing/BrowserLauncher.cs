@@ -35,10 +35,13 @@ public static class BrowserLauncher
         @"C:\Program Files\Microsoft\Edge\Application\msedge.exe",
     ];
 
-    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    /// <param name="playwright">The Playwright driver.</param>
+    /// <param name="environment">Reads an environment variable; tests pass their own, everyone else the process's.</param>
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, Func<string, string?>? environment = null)
     {
+        environment ??= Environment.GetEnvironmentVariable;
         var failures = new List<string>();
-        foreach (var (description, options) in Candidates())
+        foreach (var (description, options) in Candidates(environment))
         {
             try
             {
@@ -60,31 +63,32 @@ public static class BrowserLauncher
             """);
     }
 
-    private static IEnumerable<(string Description, BrowserTypeLaunchOptions Options)> Candidates()
+    /// <summary>The browsers to try, in order, each with its launch options.</summary>
+    internal static IEnumerable<(string Description, BrowserTypeLaunchOptions Options)> Candidates(Func<string, string?> environment)
     {
-        var chosen = Environment.GetEnvironmentVariable(BrowserVariable);
+        var chosen = environment(BrowserVariable);
         if (!string.IsNullOrWhiteSpace(chosen))
         {
             yield return File.Exists(chosen)
-                ? ($"{BrowserVariable}={chosen}", Options(executablePath: chosen))
-                : ($"{BrowserVariable}={chosen} (as a channel)", Options(channel: chosen));
+                ? ($"{BrowserVariable}={chosen}", Options(environment, executablePath: chosen))
+                : ($"{BrowserVariable}={chosen} (as a channel)", Options(environment, channel: chosen));
             yield break;
         }
         foreach (var path in SystemBrowsers.Where(File.Exists))
         {
-            yield return (path, Options(executablePath: path));
+            yield return (path, Options(environment, executablePath: path));
         }
-        yield return ("Google Chrome (channel chrome)", Options(channel: "chrome"));
-        yield return ("Microsoft Edge (channel msedge)", Options(channel: "msedge"));
-        yield return ("Playwright's own Chromium", Options());
+        yield return ("Google Chrome (channel chrome)", Options(environment, channel: "chrome"));
+        yield return ("Microsoft Edge (channel msedge)", Options(environment, channel: "msedge"));
+        yield return ("Playwright's own Chromium", Options(environment));
     }
 
-    private static BrowserTypeLaunchOptions Options(string? executablePath = null, string? channel = null) => new()
+    private static BrowserTypeLaunchOptions Options(Func<string, string?> environment, string? executablePath = null, string? channel = null) => new()
     {
         ExecutablePath = executablePath,
         Channel = channel,
-        Headless = Environment.GetEnvironmentVariable("HEADED") is not ("1" or "true"),
-        SlowMo = float.TryParse(Environment.GetEnvironmentVariable("SLOWMO"), NumberStyles.Float, CultureInfo.InvariantCulture, out var slowMo) ? slowMo : null,
+        Headless = environment("HEADED") is not ("1" or "true"),
+        SlowMo = float.TryParse(environment("SLOWMO"), NumberStyles.Float, CultureInfo.InvariantCulture, out var slowMo) ? slowMo : null,
         // The sandbox cannot start as root (containers, CI); background networking only adds noise on a closed network.
         Args = RunningAsRoot()
             ? ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
