@@ -25,8 +25,9 @@ public static class Pages
               <title>What your browser just sent</title>
               <style>
                 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
-                pre { background: #f4f4f4; padding: 1rem; overflow-x: auto; border-left: 4px solid #3b82f6; }
+                pre { background: #f4f4f4; padding: 1rem; white-space: pre-wrap; overflow-wrap: anywhere; border-left: 4px solid #3b82f6; }
                 th { text-align: left; padding-right: 1rem; vertical-align: top; white-space: nowrap; }
+                td { overflow-wrap: anywhere; }
                 code { background: #f4f4f4; padding: 0 .2rem; }
               </style>
             </head>
