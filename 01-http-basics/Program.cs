@@ -3,6 +3,12 @@
 using System.Runtime.InteropServices;
 using HttpBasics.Server;
 
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(ServerOptions.Usage);
+    return 0;
+}
+
 var options = ServerOptions.FromArgs(args, out var problem);
 if (options is null)
 {

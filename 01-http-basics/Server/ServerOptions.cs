@@ -51,8 +51,11 @@ public sealed record ServerOptions
                 case "--request-timeout" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0:
                     options = options with { RequestTimeout = TimeSpan.FromSeconds(seconds) };
                     break;
+                case "--address" or "--port" or "--request-timeout":
+                    problem = $"'{value}' is not a valid value for {args[i]}.";
+                    return null;
                 default:
-                    problem = $"'{args[i]} {value}' is not an option this server understands.";
+                    problem = $"'{args[i]}' is not an option this server understands.";
                     return null;
             }
         }
