@@ -58,16 +58,16 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
         {
             // A TODO of the lesson is not done yet: say which one, to the browser or test that asked.
             options.Log($"{_peer} -> 500: {exception.Message}");
-            await TrySendAsync(stream, FallbackResponse(exception.Message));
+            await TrySendAsync(stream, () => FallbackResponse(exception.Message));
         }
         catch (Exception exception)
         {
             options.Log($"{_peer} -> 500: {exception}");
-            await TrySendAsync(stream, FallbackResponse("The server failed while answering; its console has the details."));
+            await TrySendAsync(stream, () => FallbackResponse("The server failed while answering; its console has the details."));
         }
     }
 
-    private static async Task<(HttpRequest? Request, HttpResponse? Response)> ReceiveAndAnswerAsync(
+    private async Task<(HttpRequest? Request, HttpResponse? Response)> ReceiveAndAnswerAsync(
         RequestReader reader, CancellationToken cancellationToken)
     {
         var (status, head) = await reader.ReadHeadAsync(cancellationToken);
@@ -76,7 +76,7 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
             case HeadStatus.Closed or HeadStatus.Truncated:
                 return (null, null);
             case HeadStatus.TooLarge:
-                return (null, HttpResponse.FromError(new HttpError(431, "The request line and headers are larger than this server accepts (8 KiB).")));
+                return (null, HttpResponse.FromError(new HttpError(431, $"The request line and headers are larger than this server accepts ({options.MaxHeadBytes} bytes).")));
         }
 
         if (!RequestParser.TryParseHead(head, out var request, out var error)
@@ -137,13 +137,14 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
     }
 
     // The last-resort answer is written by hand, not by ResponseWriter, because ResponseWriter may be what failed.
-    private static Func<byte[]> FallbackResponse(string message) => () =>
+    private static byte[] FallbackResponse(string message)
     {
         var body = Encoding.UTF8.GetBytes($"500 Internal Server Error: {message}\n");
         var head = $"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
         return [.. Encoding.ASCII.GetBytes(head), .. body];
-    };
+    }
 
+    /// <summary>Sends what <paramref name="response"/> makes; when that is a TODO not done yet, a 500 naming it instead.</summary>
     private static async Task TrySendAsync(NetworkStream stream, Func<byte[]> response)
     {
         byte[] bytes;
@@ -153,7 +154,7 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
         }
         catch (NotImplementedException exception)
         {
-            bytes = FallbackResponse(exception.Message)();
+            bytes = FallbackResponse(exception.Message);
         }
         try
         {
