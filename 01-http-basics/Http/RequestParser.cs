@@ -63,7 +63,7 @@ public static class RequestParser
     }
 
     /// <summary>
-    /// Parses <c>method SP request-target SP HTTP-version</c> (RFC 9112 §3).
+    /// Parses <c>method SP request-target SP HTTP-version</c> (RFC 9112 §3, https://www.rfc-editor.org/rfc/rfc9112#section-3).
     /// Rejects with 400 what is not three parts, a target that does not start with <c>/</c> or a version that is
     /// not of the form <c>HTTP/x.y</c>; with 505 a well-formed version other than HTTP/1.0 and HTTP/1.1.
     /// </summary>
@@ -82,7 +82,7 @@ public static class RequestParser
     }
 
     /// <summary>
-    /// Parses one <c>field-name ":" OWS field-value OWS</c> line (RFC 9112 §5) and adds it to <paramref name="headers"/>.
+    /// Parses one <c>field-name ":" OWS field-value OWS</c> line (RFC 9112 §5, https://www.rfc-editor.org/rfc/rfc9112#section-5) and adds it to <paramref name="headers"/>.
     /// </summary>
     public static bool TryParseHeaderLine(
         string line,
@@ -93,10 +93,11 @@ public static class RequestParser
         // TODO 3: Split "Name: value" at the first colon, trim the value, and add it to the headers.
         //   No colon, an empty name, or a name that is not a token (spaces included: "Host : x") -> 400.
         //   A line that starts with a space or tab continues the previous one (obsolete line folding) -> 400.
+        //   A value with a control character (CR, NUL, DEL...; a tab is fine) -> 400.
         throw new NotImplementedException("TODO 3: Split \"Name: value\" at the first colon, trim the value, and add it to the headers.");
     }
 
-    /// <summary>An HTTP/1.1 request must name its host exactly once (RFC 9112 §3.2).</summary>
+    /// <summary>An HTTP/1.1 request must name its host exactly once (RFC 9112 §3.2, https://www.rfc-editor.org/rfc/rfc9112#section-3.2).</summary>
     public static bool TryCheckHost(
         RequestLine requestLine,
         HttpHeaders headers,
@@ -108,7 +109,7 @@ public static class RequestParser
     }
 
     /// <summary>
-    /// How many body bytes follow the head (RFC 9112 §6.3): the Content-Length, or zero when there is none.
+    /// How many body bytes follow the head (RFC 9112 §6.3, https://www.rfc-editor.org/rfc/rfc9112#section-6.3): the Content-Length, or zero when there is none.
     /// This server does not decode Transfer-Encoding (such as chunked), so it refuses it rather than misread the body.
     /// </summary>
     public static bool TryGetBodyLength(
@@ -124,9 +125,15 @@ public static class RequestParser
         throw new NotImplementedException("TODO 4: Find out how long the body is from the headers.");
     }
 
-    // A token is what RFC 9110 §5.6.2 allows in a method or a field name: visible characters but no delimiters.
+    // A token is what RFC 9110 §5.6.2 allows in a method or a field name: visible characters but no delimiters
+    // (https://www.rfc-editor.org/rfc/rfc9110#section-5.6.2).
     private static bool IsToken(string text) =>
         text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c));
+
+    // A field value is visible characters, spaces, tabs and bytes above 127 (RFC 9110 §5.5,
+    // https://www.rfc-editor.org/rfc/rfc9110#section-5.5). Any other control character is refused: a bare CR in a
+    // value could become a line break, and a second header, in a response that repeats the value.
+    private static bool IsControlCharacter(char c) => (c < ' ' && c != '\t') || c == '\u007F';
 
     private static bool IsHttpVersion(string text) =>
         text.Length == 8 && text.StartsWith("HTTP/", StringComparison.Ordinal)

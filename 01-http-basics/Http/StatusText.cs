@@ -1,6 +1,6 @@
 namespace HttpBasics.Http;
 
-/// <summary>The reason phrase that follows a status code on the status line (RFC 9110 §15).</summary>
+/// <summary>The reason phrase that follows a status code on the status line (RFC 9110 §15, https://www.rfc-editor.org/rfc/rfc9110#section-15).</summary>
 public static class StatusText
 {
     public static string For(int statusCode) => statusCode switch

@@ -3,9 +3,12 @@ using System.Text;
 namespace HttpBasics.Tests;
 
 /// <summary>TODO 5: a response is a status line, header lines, a blank line and the body, as bytes.</summary>
+[Todo(5)]
 public sealed class ResponseWriterTests
 {
-    private static readonly DateTimeOffset Noon = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+    // A clock nine hours ahead of UTC, early in the morning: in UTC it is still the day before. A writer that prints
+    // the clock's own time instead of UTC gets both the day and the hour wrong, on any machine in any time zone.
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 3, 0, 0, TimeSpan.FromHours(9));
 
     [Fact]
     public void Response_starts_with_the_status_line()
@@ -21,7 +24,8 @@ public sealed class ResponseWriterTests
     {
         var head = Write(HttpResponse.Text(200, "Hello, Ana!")).Split("\r\n\r\n")[0].Split("\r\n");
 
-        head.Should().Contain("Date: Wed, 25 Nov 2026 12:00:00 GMT", "Date uses the IMF-fixdate format, which is .ToString(\"r\")");
+        head.Should().Contain("Date: Tue, 24 Nov 2026 18:00:00 GMT",
+            "Date is the moment in UTC, in the IMF-fixdate format (.ToString(\"r\")): 03:00 at UTC+9 is 18:00 GMT the day before");
         head.Should().Contain("Content-Type: text/plain; charset=utf-8", "the client needs the media type to know how to show the body");
         head.Should().Contain("Content-Length: 11", "the client needs the length to know where the body ends");
         head.Should().Contain("Connection: close", "this server closes the connection after each response, and says so");
@@ -55,7 +59,7 @@ public sealed class ResponseWriterTests
     [Fact]
     public void Head_response_has_the_headers_but_no_body()
     {
-        var bytes = ResponseWriter.Serialize(HttpResponse.Text(200, "Hello, Ana!"), Noon, omitBody: true);
+        var bytes = ResponseWriter.Serialize(HttpResponse.Text(200, "Hello, Ana!"), Now, omitBody: true);
         var text = Encoding.UTF8.GetString(bytes);
 
         text.Should().EndWith("\r\n\r\n", "a response to HEAD stops after the blank line");
@@ -63,5 +67,5 @@ public sealed class ResponseWriterTests
     }
 
     private static string Write(HttpResponse response) =>
-        Encoding.UTF8.GetString(ResponseWriter.Serialize(response, Noon, omitBody: false));
+        Encoding.UTF8.GetString(ResponseWriter.Serialize(response, Now, omitBody: false));
 }

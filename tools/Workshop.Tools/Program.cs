@@ -13,7 +13,7 @@ return args switch
     ["check-starters"] => CheckStarters(),
     ["report", "solutions", var folder] => TrackReport.Solutions(TestResults.Read(folder), Console.Out) ? 0 : 1,
     ["report", "exercises", var folder, .. var modules] when modules.Length > 0 =>
-        TrackReport.Exercises(TestResults.Read(folder), modules, Console.Out) ? 0 : 1,
+        TrackReport.Exercises(TestResults.Read(folder), modules, StepReadme, Console.Out) ? 0 : 1,
     _ => Usage(),
 };
 
@@ -44,6 +44,13 @@ int CheckStarters()
     return 0;
 }
 
+// A test module NN-step.Tests belongs to the step NN-step, whose lesson is NN-step/README.md.
+string? StepReadme(string module)
+{
+    var path = Path.Combine(root, module.EndsWith(".Tests", StringComparison.Ordinal) ? module[..^".Tests".Length] : module, "README.md");
+    return File.Exists(path) ? File.ReadAllText(path) : null;
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("""
@@ -51,7 +58,8 @@ static int Usage()
           generate-starters                                 write every NN-step/ from solutions/NN-step/
           check-starters                                    fail when a starter differs from what its solution generates
           report solutions <results folder>                 every test must pass; prints 'N passed, N failed'
-          report exercises <results folder> <module>...     every test of each module must fail on the starters
+          report exercises <results folder> <module>...     every goal of each module must fail on the starters with its own
+                                                            TODO's message, and each step's README must list it under that TODO
         """);
     return 2;
 }

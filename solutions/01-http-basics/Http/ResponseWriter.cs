@@ -4,12 +4,13 @@ using System.Text;
 namespace HttpBasics.Http;
 
 /// <summary>
-/// Turns a <see cref="HttpResponse"/> into the exact bytes that go on the wire (RFC 9112 §2.1 and §4):
+/// Turns a <see cref="HttpResponse"/> into the exact bytes that go on the wire
+/// (RFC 9112 §4 and §6, https://www.rfc-editor.org/rfc/rfc9112#section-4):
 /// <code>
 /// HTTP/1.1 200 OK                              status-line
-/// Date: Tue, 25 Nov 2026 10:00:00 GMT          field-lines
+/// Date: Wed, 25 Nov 2026 10:00:00 GMT          field-lines
 /// Content-Type: text/plain; charset=utf-8
-/// Content-Length: 12
+/// Content-Length: 11
 /// Connection: close
 ///                                              (blank line)
 /// Hello, Ana!                                  body: exactly Content-Length bytes
@@ -25,17 +26,17 @@ public static class ResponseWriter
     public static byte[] Serialize(HttpResponse response, DateTimeOffset now, bool omitBody)
     {
         // BEGIN TODO 5: Write the status line, the header fields, a blank line and the body, every line ending in CRLF.
-        //   Always send Date (format "r"), Content-Type, Content-Length (bytes, not characters),
+        //   Always send Date (the moment in UTC, format "r"), Content-Type, Content-Length (bytes, not characters),
         //   Connection: close, then response.ExtraHeaders. For HEAD keep Content-Length but drop the body.
         var head = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {response.StatusCode} {StatusText.For(response.StatusCode)}{CrLf}")
-            .Append(CultureInfo.InvariantCulture, $"Date: {now.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture)}{CrLf}")
-            .Append(CultureInfo.InvariantCulture, $"Content-Type: {response.ContentType}{CrLf}")
-            .Append(CultureInfo.InvariantCulture, $"Content-Length: {response.Body.Length}{CrLf}")
-            .Append(CultureInfo.InvariantCulture, $"Connection: close{CrLf}");
+            .Append($"HTTP/1.1 {response.StatusCode} {StatusText.For(response.StatusCode)}{CrLf}")
+            .Append($"Date: {now.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture)}{CrLf}")
+            .Append($"Content-Type: {response.ContentType}{CrLf}")
+            .Append($"Content-Length: {response.Body.Length}{CrLf}")
+            .Append($"Connection: close{CrLf}");
         foreach (var (name, value) in response.ExtraHeaders)
         {
-            head.Append(CultureInfo.InvariantCulture, $"{name}: {value}{CrLf}");
+            head.Append($"{name}: {value}{CrLf}");
         }
         head.Append(CrLf);
 

@@ -12,6 +12,8 @@ public sealed class BadInputTests
     {
         { "a malformed request line", "GET /\r\nHost: localhost\r\n\r\n", 400 },
         { "a header line without a colon", "GET / HTTP/1.1\r\nHost localhost\r\n\r\n", 400 },
+        { "a header value with a bare CR in it", "GET / HTTP/1.1\r\nHost: localhost\r\nX-Note: a\rSet-Cookie: evil=1\r\n\r\n", 400 },
+        { "two Host headers", "GET / HTTP/1.1\r\nHost: localhost\r\nHost: example.com\r\n\r\n", 400 },
         { "an HTTP/1.1 request without Host", "GET / HTTP/1.1\r\n\r\n", 400 },
         { "a Content-Length that is not a number", "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: lots\r\n\r\n", 400 },
         { "a body over 1 MiB", "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2097152\r\n\r\n", 413 },
@@ -21,6 +23,7 @@ public sealed class BadInputTests
     };
 
     [Theory]
+    [Todo(1, 2, 3, 4, 5)]
     [MemberData(nameof(BadRequests))]
     public async Task Bad_request_gets_its_status_code_and_a_reason(string what, string request, int expectedStatus)
     {
@@ -34,6 +37,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    [Todo(1, 2, 3, 4, 5, 6, 7)]
     public async Task Server_keeps_serving_after_bad_requests()
     {
         await using var server = RunningServer.Start();
@@ -49,6 +53,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    [Todo(1, 2, 3, 4, 5, 6, 7)]
     public async Task Silent_client_is_dropped_after_the_timeout_while_others_are_served()
     {
         var timeout = TimeSpan.FromSeconds(1);
@@ -64,6 +69,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    [Todo(5)]
     public async Task Client_that_stops_in_the_middle_of_a_request_gets_408()
     {
         var timeout = TimeSpan.FromSeconds(1);

@@ -7,6 +7,7 @@ using Workshop.Testing;
 namespace HttpBasics.Tests.Wire;
 
 /// <summary>The whole server, over a real TCP connection, with the clients real programs use.</summary>
+[Todo(1, 2, 3, 4, 5, 6, 7)]
 public sealed class ServerTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -64,6 +65,17 @@ public sealed class ServerTests
         response.StatusCode.Should().Be(200, "the server should answer before it closes; it sent:\n{0}", response);
         response.Header("Connection").Should().Be("close", "the server announces that it will close the connection");
         response.ClosedByServer.Should().BeTrue("HTTP here is connectionless: one request, one response, then the server hangs up");
+    }
+
+    [Fact]
+    public async Task Http10_request_without_host_gets_a_greeting_over_the_wire()
+    {
+        await using var server = RunningServer.Start();
+
+        var response = await RawHttpClient.SendAsync(server.EndPoint, "GET /hello?name=Ana HTTP/1.0\r\n\r\n", Cancel);
+
+        response.StatusCode.Should().Be(200, "HTTP/1.0 does not require Host, so a 1.0 request without one is served; the server sent:\n{0}", response);
+        response.Body.Should().Be("Hello, Ana!");
     }
 
     [Fact]
