@@ -27,6 +27,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (context, await context.NewPageAsync());
     }
 
+    /// <summary>A new page in a new context that records its console errors; dispose it when done.</summary>
+    public Task<WatchedPage> OpenPageAsync() => WatchedPage.OpenAsync(Browser);
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

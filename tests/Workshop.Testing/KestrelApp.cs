@@ -1,0 +1,87 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Workshop.Testing;
+
+/// <summary>
+/// A step's ASP.NET Core app, started for one test on a real Kestrel server on a loopback port the operating system
+/// picks: real sockets, so browsers, raw TCP clients and long-lived requests work as they do against <c>dotnet run</c>.
+/// Dispose it to stop the server.
+/// </summary>
+/// <typeparam name="TEntryPoint">Any type of the app's assembly, usually its <c>Program</c>.</typeparam>
+public sealed class KestrelApp<TEntryPoint> : IAsyncDisposable where TEntryPoint : class
+{
+    /// <summary>How long a test's HttpClient waits for an answer before the test fails instead of hanging.</summary>
+    public static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Factory _factory;
+
+    private KestrelApp(Factory factory)
+    {
+        _factory = factory;
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel started but reported no address.");
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
+        EndPoint = new IPEndPoint(IPAddress.Parse(BaseAddress.Host), BaseAddress.Port);
+    }
+
+    /// <summary>The app's address as a browser wants it, such as <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The address and port, for a raw TCP client.</summary>
+    public IPEndPoint EndPoint { get; }
+
+    /// <summary>The app's services, for a test that needs to look inside (a clock, a store).</summary>
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>
+    /// Starts the app. <paramref name="settings"/> override its configuration for this test only, with the keys the
+    /// app reads (<c>"LongPolling:Timeout" = "00:00:01"</c>), as if they came from its command line.
+    /// </summary>
+    public static KestrelApp<TEntryPoint> Start(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var factory = new Factory(settings ?? new Dictionary<string, string?>());
+        try
+        {
+            factory.StartServer();
+            return new KestrelApp<TEntryPoint>(factory);
+        }
+        catch
+        {
+            factory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>An HttpClient that talks to this app over its real socket; dispose it when done.</summary>
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = ClientTimeout };
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    private sealed class Factory : WebApplicationFactory<TEntryPoint>
+    {
+        private readonly IReadOnlyDictionary<string, string?> _settings;
+
+        public Factory(IReadOnlyDictionary<string, string?> settings)
+        {
+            _settings = settings;
+            // Port 0: the operating system picks a free port, so tests never collide with each other or a running server.
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in _settings)
+            {
+                builder.UseSetting(key, value);
+            }
+            // The app's own request log would drown the test output; warnings and errors still show.
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        }
+    }
+}
