@@ -25,7 +25,14 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop
 await using (var server = HttpServer.Start(options))
 {
     Console.WriteLine($"Listening on {server.BaseAddress} (Ctrl+C to stop)");
-    await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+    try
+    {
+        await Task.Delay(Timeout.Infinite, stop.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        // Ctrl+C or SIGTERM: the wait is over.
+    }
     Console.WriteLine("Stopping...");
 }
 return 0;

@@ -10,11 +10,9 @@ public static class Pages
     public static string RequestEcho(HttpRequest request)
     {
         var headerRows = new StringBuilder();
-        foreach (var line in request.RawHead.Split('\n').Skip(1).Select(line => line.TrimEnd('\r')).Where(line => line.Length > 0))
+        foreach (var (name, value) in request.Headers.Fields)
         {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            headerRows.Append("<tr><th>").Append(Encode(line[..colon])).Append("</th><td>")
-                .Append(Encode(line[(colon + 1)..].Trim())).Append("</td></tr>\n");
+            headerRows.Append("<tr><th>").Append(Encode(name)).Append("</th><td>").Append(Encode(value)).Append("</td></tr>\n");
         }
 
         return $$"""

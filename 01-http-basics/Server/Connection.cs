@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Text;
@@ -13,8 +14,19 @@ namespace HttpBasics.Server;
 /// </summary>
 internal sealed class Connection(TcpClient client, ServerOptions options)
 {
+    /// <summary>How long the server keeps reading after its answer before it closes (see <see cref="CloseGracefullyAsync"/>).</summary>
     private static readonly TimeSpan LingerTime = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most the server reads and throws away while lingering: a client that keeps sending is cut off.</summary>
     private const int MaxLingerBytes = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// How long a 408 or a 500 may take to go out. They are sent after the request's own deadline has passed or after
+    /// a failure, so they need a bound of their own: a client that never reads must not hold its slot for them.
+    /// </summary>
+    private static readonly TimeSpan LastAnswerTimeout = TimeSpan.FromSeconds(5);
+
+    private const string ServerFailed = "The server failed while answering; its console has the details.";
 
     private readonly string _peer = client.Client.RemoteEndPoint?.ToString() ?? "?";
 
@@ -28,76 +40,94 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         deadline.CancelAfter(options.RequestTimeout);
 
-        var reader = new RequestReader(PipeReader.Create(stream), options.MaxHeadBytes);
+        // The TcpClient owns the socket and closes it; completing the reader at the end gives back its pooled buffers.
+        await using var reader = new RequestReader(
+            PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true)), options.MaxHeadBytes);
+
+        // Once the first byte of an answer is on its way, no other answer may follow it:
+        // a 408 or a 500 after half a 200 would be garbage to the client.
+        var responseStarted = false;
         try
         {
-            var (request, response) = await ReceiveAndAnswerAsync(reader, deadline.Token);
-            if (response is null)
+            if (await ReceiveAndAnswerAsync(reader, deadline.Token) is not Answer(var request, var response))
             {
                 return;
             }
-            var omitBody = request?.Method == "HEAD";
-            var bytes = ResponseWriter.Serialize(response, options.Time.GetUtcNow(), omitBody);
+            var bytes = ResponseWriter.Serialize(response, options.Time.GetUtcNow(), omitBody: request?.Method == "HEAD");
+            responseStarted = true;
             await stream.WriteAsync(bytes, deadline.Token);
             options.Log($"{_peer} {request?.Method ?? "-"} {request?.Path ?? "-"} -> {response.StatusCode} ({bytes.Length} bytes)");
             await CloseGracefullyAsync(stream, deadline.Token);
         }
-        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            await AnswerTimeoutAsync(stream, reader.ReceivedAnything);
+            // The server is stopping; the client sees the connection close.
+        }
+        catch (OperationCanceledException) when (responseStarted)
+        {
+            options.Log($"{_peer} did not take its response within {Seconds(options.RequestTimeout)} s; closed");
         }
         catch (OperationCanceledException)
         {
-            // The server is stopping; the client sees the connection close.
+            await AnswerTimeoutAsync(stream, reader.ReceivedAnything, stopping);
         }
         catch (IOException exception)
         {
             options.Log($"{_peer} went away: {exception.Message}");
         }
-        catch (NotImplementedException exception)
+        catch (NotImplementedException exception) when (!responseStarted)
         {
             // A TODO of the lesson is not done yet: say which one, to the browser or test that asked.
             options.Log($"{_peer} -> 500: {exception.Message}");
-            await TrySendAsync(stream, () => FallbackResponse(exception.Message));
+            await TrySendAsync(stream, () => FallbackResponse(exception.Message), stopping);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!responseStarted)
         {
             options.Log($"{_peer} -> 500: {exception}");
-            await TrySendAsync(stream, () => FallbackResponse("The server failed while answering; its console has the details."));
+            await TrySendAsync(stream, () => FallbackResponse(ServerFailed), stopping);
         }
     }
 
-    private async Task<(HttpRequest? Request, HttpResponse? Response)> ReceiveAndAnswerAsync(
-        RequestReader reader, CancellationToken cancellationToken)
+    /// <summary>What to do once the client has sent what it is going to send.</summary>
+    private abstract record Outcome;
+
+    /// <summary>Send <paramref name="Response"/>. <paramref name="Request"/> is null when the head was refused before it could be parsed.</summary>
+    private sealed record Answer(HttpRequest? Request, HttpResponse Response) : Outcome;
+
+    /// <summary>Hang up without answering: the client closed before its request was whole, so nobody would read an answer.</summary>
+    private sealed record HangUp : Outcome;
+
+    private async Task<Outcome> ReceiveAndAnswerAsync(RequestReader reader, CancellationToken cancellationToken)
     {
         var (status, head) = await reader.ReadHeadAsync(cancellationToken);
         switch (status)
         {
             case HeadStatus.Closed or HeadStatus.Truncated:
-                return (null, null);
+                return new HangUp();
             case HeadStatus.TooLarge:
-                return (null, HttpResponse.FromError(new HttpError(431, $"The request line and headers are larger than this server accepts ({options.MaxHeadBytes} bytes).")));
+                return new Answer(null, HttpResponse.FromError(new HttpError(431, $"The request line and headers are larger than this server accepts ({options.MaxHeadBytes} bytes).")));
         }
 
         if (!RequestParser.TryParseHead(head, out var request, out var error)
             || !RequestParser.TryGetBodyLength(request.Headers, out var length, out error))
         {
-            return (request, HttpResponse.FromError(error));
+            return new Answer(request, HttpResponse.FromError(error));
         }
 
         var body = await reader.ReadBodyAsync(length, cancellationToken);
         if (body is null)
         {
-            return (request, null);
+            return new HangUp();
         }
         request = request with { Body = body };
-        return (request, Router.Route(request));
+        return new Answer(request, Router.Route(request));
     }
 
     /// <summary>
     /// Says "no more from me" and reads what the client still sends (a body the server refused, say) before closing.
     /// Closing a socket with unread bytes in it makes the operating system send a reset, and a reset can make the
-    /// client throw away the response it has not read yet.
+    /// client throw away the response it has not read yet: the "lingering close" of RFC 9112 §9.6,
+    /// https://www.rfc-editor.org/rfc/rfc9112#section-9.6.
     /// </summary>
     private static async Task CloseGracefullyAsync(NetworkStream stream, CancellationToken cancellationToken)
     {
@@ -123,17 +153,22 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
         }
     }
 
-    private async Task AnswerTimeoutAsync(NetworkStream stream, bool receivedAnything)
+    /// <summary>
+    /// 408 Request Timeout (RFC 9110 §15.5.9, https://www.rfc-editor.org/rfc/rfc9110#section-15.5.9)
+    /// for a request that started to arrive but did not finish in time.
+    /// </summary>
+    private async Task AnswerTimeoutAsync(NetworkStream stream, bool receivedAnything, CancellationToken stopping)
     {
+        var seconds = Seconds(options.RequestTimeout);
         if (!receivedAnything)
         {
             // An idle connection (a browser's spare one, or a client that never wrote) is simply closed.
-            options.Log($"{_peer} sent nothing within {options.RequestTimeout.TotalSeconds:0.#} s; closed");
+            options.Log($"{_peer} sent nothing within {seconds} s; closed");
             return;
         }
-        options.Log($"{_peer} -> 408: the request did not arrive within {options.RequestTimeout.TotalSeconds:0.#} s");
-        var response = HttpResponse.FromError(new HttpError(408, $"The whole request must arrive within {options.RequestTimeout.TotalSeconds:0.#} seconds."));
-        await TrySendAsync(stream, () => ResponseWriter.Serialize(response, options.Time.GetUtcNow(), omitBody: false));
+        options.Log($"{_peer} -> 408: the request did not arrive within {seconds} s");
+        var response = HttpResponse.FromError(new HttpError(408, $"The whole request must arrive within {seconds} seconds."));
+        await TrySendAsync(stream, () => ResponseWriter.Serialize(response, options.Time.GetUtcNow(), omitBody: false), stopping);
     }
 
     // The last-resort answer is written by hand, not by ResponseWriter, because ResponseWriter may be what failed.
@@ -144,8 +179,8 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
         return [.. Encoding.ASCII.GetBytes(head), .. body];
     }
 
-    /// <summary>Sends what <paramref name="response"/> makes; when that is a TODO not done yet, a 500 naming it instead.</summary>
-    private static async Task TrySendAsync(NetworkStream stream, Func<byte[]> response)
+    /// <summary>Sends what <paramref name="response"/> makes; when making it fails (a TODO not done yet, say), a 500 instead.</summary>
+    private async Task TrySendAsync(NetworkStream stream, Func<byte[]> response, CancellationToken stopping)
     {
         byte[] bytes;
         try
@@ -156,14 +191,23 @@ internal sealed class Connection(TcpClient client, ServerOptions options)
         {
             bytes = FallbackResponse(exception.Message);
         }
+        catch (Exception exception)
+        {
+            options.Log($"{_peer} -> 500: {exception}");
+            bytes = FallbackResponse(ServerFailed);
+        }
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+            timeout.CancelAfter(LastAnswerTimeout);
             await stream.WriteAsync(bytes, timeout.Token);
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException)
         {
-            // The client is gone; closing the connection is all that is left.
+            // The client is gone, too slow to read, or the server is stopping: closing the connection is all that is left.
         }
     }
+
+    // Seconds as the log and the 408 say them ("10", "1.5"): the same on every machine, whatever its language.
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -21,8 +21,9 @@ internal enum HeadStatus
 /// Reads one request off a connection: the head up to the blank line, then exactly the body's length.
 /// A <see cref="PipeReader"/> keeps the bytes that arrive after the blank line for the body, whatever the
 /// network's packet boundaries, and lets the buffer grow only as far as the limits allow.
+/// Disposing it completes the <see cref="PipeReader"/>, which gives the pipe's pooled buffers back.
 /// </summary>
-internal sealed class RequestReader(PipeReader pipe, int maxHeadBytes)
+internal sealed class RequestReader(PipeReader pipe, int maxHeadBytes) : IAsyncDisposable
 {
     /// <summary>True once any byte has arrived, to tell a slow client (408) from an idle one (just closed).</summary>
     public bool ReceivedAnything { get; private set; }
@@ -83,7 +84,8 @@ internal sealed class RequestReader(PipeReader pipe, int maxHeadBytes)
         }
     }
 
-    // The head ends at the first empty line: "\r\n\r\n", or "\n\n" from a client that sends bare line feeds.
+    // The head ends at the first empty line: "\r\n\r\n", or "\n\n" from a client that sends bare line feeds, which a
+    // server may accept (RFC 9112 §2.2, https://www.rfc-editor.org/rfc/rfc9112#section-2.2).
     private static bool TryFindBlankLine(ReadOnlySequence<byte> buffer, out long headLength, out SequencePosition afterBlankLine)
     {
         var reader = new SequenceReader<byte>(buffer);
@@ -100,4 +102,6 @@ internal sealed class RequestReader(PipeReader pipe, int maxHeadBytes)
         afterBlankLine = default;
         return false;
     }
+
+    public ValueTask DisposeAsync() => pipe.CompleteAsync();
 }

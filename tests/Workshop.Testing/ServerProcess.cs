@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -33,19 +34,31 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private static partial Regex AddressPattern();
 
     /// <summary>
-    /// Runs <c>dotnet <paramref name="assemblyPath"/> <paramref name="arguments"/></c> and waits until it prints an address.
-    /// Throws <see cref="TimeoutException"/> (with the process's output) when none comes within <paramref name="timeout"/>.
+    /// Runs <c>dotnet <paramref name="assemblyPath"/> <paramref name="arguments"/></c>, with the same dotnet that runs
+    /// the tests (<see cref="DotnetHost"/>), and waits until it prints an address.
     /// </summary>
-    public static async Task<ServerProcess> StartAsync(string assemblyPath, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">The program exited before printing an address; the message has its output.</exception>
+    /// <exception cref="TimeoutException">No address came within <paramref name="timeout"/>; the message has the output.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired first.</exception>
+    /// <remarks>Whenever it throws, the program has been stopped: a failed start never leaves a server behind.</remarks>
+    public static Task<ServerProcess> StartAsync(string assemblyPath, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(DotnetHost());
         start.ArgumentList.Add(assemblyPath);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+        return StartAsync(start, timeout, cancellationToken);
+    }
 
-        var server = new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start dotnet {assemblyPath}."));
+    /// <summary>Starts any program and waits until it prints an address, as <see cref="StartAsync(string, IEnumerable{string}, TimeSpan, CancellationToken)"/>.</summary>
+    internal static async Task<ServerProcess> StartAsync(ProcessStartInfo start, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        var server = new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}."));
         var address = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLine(object _, DataReceivedEventArgs line)
         {
@@ -68,18 +81,47 @@ public sealed partial class ServerProcess : IAsyncDisposable
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
 
-        try
+        // Whichever comes first: the address, the program's exit, the timeout, the test's cancellation.
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waiting.CancelAfter(timeout);
+        var exited = server._process.WaitForExitAsync(waiting.Token);
+        if (await Task.WhenAny(address.Task, exited) == address.Task)
         {
-            server.BaseAddress = await address.Task.WaitAsync(timeout, cancellationToken);
+            server.BaseAddress = await address.Task;
             return server;
         }
-        catch (TimeoutException)
+
+        // No address: stop the program (when it still runs) before saying why.
+        var exitCode = exited.IsCompletedSuccessfully ? server._process.ExitCode : (int?)null;
+        await server.DisposeAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (exitCode is { } code)
         {
-            await server.DisposeAsync();
-            throw new TimeoutException($"The server printed no address within {timeout.TotalSeconds} s. It printed:\n{server.Output}");
+            throw new InvalidOperationException($"The server exited with code {code} before it printed an address. It printed:\n{server.Output}");
         }
+        throw new TimeoutException($"The server printed no address within {timeout.TotalSeconds} s, so it was stopped. It printed:\n{server.Output}");
     }
 
+    /// <summary>
+    /// The dotnet host of the runtime these tests run on, so that a step's server runs on the same .NET as its tests,
+    /// whatever <c>dotnet</c> comes first on the PATH. Under Microsoft.Testing.Platform a test project is its own
+    /// executable: the process is not <c>dotnet</c>, and <c>dotnet test</c> does not set DOTNET_HOST_PATH for it.
+    /// The runtime's folder, <c>&lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;/</c>, names the root that holds the host.
+    /// </summary>
+    internal static string DotnetHost()
+    {
+        var executable = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        var besideRuntime = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", executable));
+        if (File.Exists(besideRuntime))
+        {
+            return besideRuntime;
+        }
+        // A self-contained test run carries its runtime in its own folder; then trust what an SDK said, or the PATH.
+        var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return File.Exists(hostPath) ? hostPath : executable;
+    }
+
+    /// <summary>Stops the server (and anything it started) and waits until it is gone.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

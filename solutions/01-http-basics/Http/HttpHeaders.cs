@@ -2,8 +2,8 @@ namespace HttpBasics.Http;
 
 /// <summary>
 /// The header fields of a message.
-/// Field names are case-insensitive and a field may appear more than once
-/// (RFC 9110 §5.1 and §5.3, https://www.rfc-editor.org/rfc/rfc9110#section-5).
+/// Field names are case-insensitive (RFC 9110 §5.1, https://www.rfc-editor.org/rfc/rfc9110#section-5.1)
+/// and a field may appear more than once (RFC 9110 §5.3, https://www.rfc-editor.org/rfc/rfc9110#section-5.3).
 /// </summary>
 public sealed class HttpHeaders
 {
@@ -13,9 +13,13 @@ public sealed class HttpHeaders
     private readonly Dictionary<string, List<string>> _fields = new(StringComparer.OrdinalIgnoreCase);
     // END TODO
 
+    // Every field as it arrived, for showing the request back; the dictionary above is for finding a field by name.
+    private readonly List<KeyValuePair<string, string>> _inArrivalOrder = [];
+
     /// <summary>Adds one field. A repeated name keeps every value, in the order they arrived.</summary>
     public void Add(string name, string value)
     {
+        _inArrivalOrder.Add(new(name, value));
         // BEGIN TODO 1: Store the value under its name; a second "Accept" line adds a value, it does not replace one.
         if (!_fields.TryGetValue(name, out var values))
         {
@@ -34,4 +38,7 @@ public sealed class HttpHeaders
 
     /// <summary>How many distinct field names there are.</summary>
     public int Count => _fields.Count;
+
+    /// <summary>Every field in the order it arrived, each name spelled as the client sent it; read-only.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Fields => _inArrivalOrder.AsReadOnly();
 }

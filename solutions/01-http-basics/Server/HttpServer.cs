@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -10,11 +9,19 @@ namespace HttpBasics.Server;
 /// </summary>
 public sealed class HttpServer : IAsyncDisposable
 {
+    /// <summary>
+    /// The pause after a failed accept. A failure that repeats at once (no file handles left, say) would otherwise
+    /// spin the loop and flood the log; a short pause lets it pass while the clients wait in the backlog.
+    /// </summary>
+    private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly TcpListener _listener;
     private readonly ServerOptions _options;
     private readonly CancellationTokenSource _stopping = new();
+
+    // One slot per connection being served. A connection holds its slot from accept to close,
+    // so "every slot is free" means "every connection has closed".
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentDictionary<Task, bool> _connections = new();
     private readonly Task _acceptLoop;
 
     private HttpServer(ServerOptions options)
@@ -38,24 +45,61 @@ public sealed class HttpServer : IAsyncDisposable
 
     private async Task AcceptLoopAsync(CancellationToken stopping)
     {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                // A free slot first: past MaxConnections, new clients wait in the operating system's backlog.
+                await _slots.WaitAsync(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(stopping);
+            }
+            catch (Exception) when (stopping.IsCancellationRequested)
+            {
+                // DisposeAsync asked the loop to stop.
+                _slots.Release();
+                return;
+            }
+            catch (Exception exception)
+            {
+                // One failed accept (a client that reset before it was taken, file handles running out) must not end
+                // the loop: the program would still say it is listening while nobody answers.
+                _slots.Release();
+                _options.Log($"Accepting a connection failed, still listening: {exception.Message}");
+                await Task.Delay(AcceptRetryDelay, CancellationToken.None);
+                continue;
+            }
+
+            // Not awaited: the loop goes straight back to accepting. The connection gives its slot back when it ends.
+            _ = ServeAsync(client, stopping);
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client, CancellationToken stopping)
+    {
+        // An async method runs on its caller's thread until its first real wait. Yielding first moves the whole
+        // connection off the accept loop, so that parsing and answering one request never delays the next accept.
+        await Task.Yield();
         try
         {
-            while (true)
-            {
-                await _slots.WaitAsync(stopping);
-                var client = await _listener.AcceptTcpClientAsync(stopping);
-                var connection = new Connection(client, _options).RunAsync(stopping);
-                _connections[connection] = true;
-                _ = connection.ContinueWith(done =>
-                {
-                    _connections.TryRemove(done, out bool _);
-                    _slots.Release();
-                }, TaskScheduler.Default);
-            }
+            await new Connection(client, _options).RunAsync(stopping);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception exception)
         {
-            // DisposeAsync asked the loop to stop.
+            // Connection answers its own failures; one that still escapes is a bug, and a bug is never silent.
+            _options.Log($"A connection failed: {exception}");
+        }
+        finally
+        {
+            _slots.Release();
         }
     }
 
@@ -65,7 +109,11 @@ public sealed class HttpServer : IAsyncDisposable
         await _stopping.CancelAsync();
         _listener.Stop();
         await _acceptLoop;
-        await Task.WhenAll(_connections.Keys);
+        // Each connection gives its slot back in a finally: once this has taken every slot, none is running.
+        for (var slot = 0; slot < _options.MaxConnections; slot++)
+        {
+            await _slots.WaitAsync();
+        }
         _stopping.Dispose();
         _slots.Dispose();
     }
