@@ -51,7 +51,33 @@ public sealed class StarterFoldersTests : IDisposable
         new StarterFolders(_root).Drift().Should().Contain("02-more/ is missing: its solution exists but its starter does not.");
     }
 
+    [Fact]
+    public void Starter_generated_from_a_crlf_solution_has_crlf_line_endings()
+    {
+        Write("solutions/01-demo/Answer.cs", Read("solutions/01-demo/Answer.cs").ReplaceLineEndings("\r\n"));
+
+        new StarterFolders(_root).Generate();
+
+        var starter = Read("01-demo/Answer.cs");
+        starter.Should().Contain("throw new NotImplementedException(\"TODO 1: Answer.\");\r\n");
+        starter.Replace("\r\n", "", StringComparison.Ordinal).Should().NotContain("\n", "a CRLF checkout of the starter holds CRLF only");
+    }
+
+    [Fact]
+    public void Starter_whose_line_endings_differ_from_its_solutions_is_not_drift()
+    {
+        var folders = new StarterFolders(_root);
+        folders.Generate();
+        Write("01-demo/Answer.cs", Read("01-demo/Answer.cs").ReplaceLineEndings("\r\n"));
+        Write("01-demo/Demo.csproj", Read("01-demo/Demo.csproj").ReplaceLineEndings("\r\n"));
+
+        folders.Drift().Should().BeEmpty("git stores both with LF: they are the same content");
+        folders.Generate().Should().BeEmpty();
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Read(string relative) => File.ReadAllText(Path.Combine(_root, relative));
 
     private void Write(string relative, string text)
     {

@@ -64,6 +64,24 @@ public sealed class TodoRegionsTests
     }
 
     [Fact]
+    public void Crlf_solution_gives_a_crlf_starter()
+    {
+        var solution = Solution.ReplaceLineEndings("\r\n");
+
+        var starter = TodoRegions.ToStarter("Answer.cs", solution);
+
+        starter.Should().Be("""
+            public static int Answer()
+            {
+                // TODO 4: Return the answer.
+                //   It is a number.
+                throw new NotImplementedException("TODO 4: Return the answer.");
+            }
+
+            """.ReplaceLineEndings("\r\n"));
+    }
+
+    [Fact]
     public void File_without_regions_is_unchanged()
     {
         const string text = "namespace A;\n\n// A comment that mentions TODO in passing.\npublic sealed class B;\n";

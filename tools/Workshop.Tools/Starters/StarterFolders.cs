@@ -50,7 +50,7 @@ public sealed class StarterFolders(string workshopRoot)
             foreach (var (relative, content) in expected)
             {
                 var target = Path.Combine(starter, relative);
-                if (File.Exists(target) && File.ReadAllBytes(target).AsSpan().SequenceEqual(content))
+                if (File.Exists(target) && SameContent(File.ReadAllBytes(target), content))
                 {
                     continue;
                 }
@@ -91,7 +91,7 @@ public sealed class StarterFolders(string workshopRoot)
                 {
                     problems.Add($"{step}/{relative} is missing from the starter.");
                 }
-                else if (!File.ReadAllBytes(target).AsSpan().SequenceEqual(content))
+                else if (!SameContent(File.ReadAllBytes(target), content))
                 {
                     problems.Add($"{step}/{relative} differs from what its solution generates.");
                 }
@@ -99,6 +99,38 @@ public sealed class StarterFolders(string workshopRoot)
             problems.AddRange(ExtraFiles(step, expected.Keys).Select(extra => $"{step}/{extra} is in the starter but not in the solution."));
         }
         return problems;
+    }
+
+    /// <summary>
+    /// Equal bytes, or equal text whatever its line endings. Git stores text with LF (.gitattributes: text=auto) and a
+    /// Windows checkout may hold CRLF, so a starter is clean in either checkout; only content differences are drift.
+    /// A file with a NUL byte is binary, as git judges it, and must match byte for byte.
+    /// </summary>
+    internal static bool SameContent(ReadOnlySpan<byte> starter, ReadOnlySpan<byte> expected)
+    {
+        if (starter.SequenceEqual(expected))
+        {
+            return true;
+        }
+        if (starter.Contains((byte)0) || expected.Contains((byte)0))
+        {
+            return false;
+        }
+        return WithLineFeeds(starter).AsSpan().SequenceEqual(WithLineFeeds(expected));
+    }
+
+    private static byte[] WithLineFeeds(ReadOnlySpan<byte> text)
+    {
+        var result = new List<byte>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == (byte)'\r' && i + 1 < text.Length && text[i + 1] == (byte)'\n')
+            {
+                continue;
+            }
+            result.Add(text[i]);
+        }
+        return [.. result];
     }
 
     private IEnumerable<string> ExtraFiles(string step, ICollection<string> expected)

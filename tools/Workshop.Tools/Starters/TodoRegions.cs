@@ -15,6 +15,8 @@ namespace Workshop.Tools.Starters;
 /// and becomes, in the starter, the TODO comment followed by the stub. The default stub throws
 /// (<c>NotImplementedException</c> in C#, <c>Error</c> in JavaScript) with the TODO's text, so the starter compiles,
 /// runs, and fails the step's tests with a message that names the TODO.
+/// Every line keeps its line ending, and the lines a region becomes take the ending of its BEGIN line, so a CRLF
+/// solution (a Windows checkout) gives a CRLF starter.
 /// </summary>
 public static partial class TodoRegions
 {
@@ -34,47 +36,47 @@ public static partial class TodoRegions
     public static string ToStarter(string fileName, string solutionText)
     {
         var output = new StringBuilder();
-        var lines = solutionText.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var lines = Lines(solutionText);
+        for (var i = 0; i < lines.Count; i++)
         {
-            var begin = BeginPattern().Match(lines[i]);
+            var (line, ending) = lines[i];
+            var begin = BeginPattern().Match(line);
             if (!begin.Success)
             {
-                if (EndPattern().IsMatch(lines[i]))
+                if (EndPattern().IsMatch(line))
                 {
                     throw new FormatException($"{fileName}:{i + 1}: END TODO without a BEGIN TODO above it.");
                 }
-                output.Append(lines[i]).Append(i < lines.Length - 1 ? "\n" : "");
+                output.Append(line).Append(ending);
                 continue;
             }
 
             var indent = begin.Groups["indent"].Value;
             var comment = begin.Groups["comment"].Value;
             var todo = $"TODO {begin.Groups["id"].Value}: {begin.Groups["text"].Value}";
-            output.Append(indent).Append(comment).Append(' ').Append(todo).Append('\n');
+            output.Append(indent).Append(comment).Append(' ').Append(todo).Append(ending);
 
             var end = i + 1;
             // The comment lines right after BEGIN explain the TODO and stay.
-            while (end < lines.Length && IsExplanation(lines[end]))
+            for (; end < lines.Count && IsExplanation(lines[end].Text); end++)
             {
-                output.Append(lines[end]).Append('\n');
-                end++;
+                output.Append(lines[end].Text).Append(lines[end].Ending);
             }
 
             var stubs = new List<string>();
-            for (; end < lines.Length && !EndPattern().IsMatch(lines[end]); end++)
+            for (; end < lines.Count && !EndPattern().IsMatch(lines[end].Text); end++)
             {
-                if (BeginPattern().IsMatch(lines[end]))
+                if (BeginPattern().IsMatch(lines[end].Text))
                 {
                     throw new FormatException($"{fileName}:{end + 1}: BEGIN TODO inside the region opened at line {i + 1}.");
                 }
-                var stub = StubPattern().Match(lines[end]);
+                var stub = StubPattern().Match(lines[end].Text);
                 if (stub.Success)
                 {
                     stubs.Add(indent + stub.Groups["code"].Value);
                 }
             }
-            if (end == lines.Length)
+            if (end == lines.Count)
             {
                 throw new FormatException($"{fileName}:{i + 1}: BEGIN TODO without an END TODO.");
             }
@@ -86,11 +88,25 @@ public static partial class TodoRegions
             }
             foreach (var stub in stubs)
             {
-                output.Append(stub).Append('\n');
+                output.Append(stub).Append(ending);
             }
             i = end;
         }
         return output.ToString();
+    }
+
+    /// <summary>The lines of a text, each with its own line ending: "\r\n", "\n", or "" for the last one.</summary>
+    private static List<(string Text, string Ending)> Lines(string text)
+    {
+        var lines = new List<(string, string)>();
+        var start = 0;
+        for (var newline = text.IndexOf('\n'); newline >= 0; start = newline + 1, newline = text.IndexOf('\n', start))
+        {
+            var crlf = newline > start && text[newline - 1] == '\r';
+            lines.Add((text[start..(crlf ? newline - 1 : newline)], crlf ? "\r\n" : "\n"));
+        }
+        lines.Add((text[start..], ""));
+        return lines;
     }
 
     private static bool IsExplanation(string line)
