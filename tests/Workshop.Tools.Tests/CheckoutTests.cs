@@ -12,6 +12,7 @@ namespace Workshop.Tools.Tests;
 public sealed class CheckoutTests : IDisposable
 {
     private const string Answer = "class A\n{\n    int F()\n    {\n        // BEGIN TODO 1: Answer.\n        return 42;\n        // END TODO\n    }\n}\n";
+    private const string Page = "<body>\n  <!-- BEGIN TODO 2: Greet. -->\n  <!-- STUB: <p></p> -->\n  <p>Hello</p>\n  <!-- END TODO -->\n</body>\n";
     private static readonly byte[] Logo = [0x89, (byte)'P', (byte)'N', (byte)'G', (byte)'\r', (byte)'\n', 0x1a, (byte)'\n', 0, 0, 0, 13];
 
     private readonly string _temp = Directory.CreateTempSubdirectory("workshop-git-").FullName;
@@ -66,6 +67,7 @@ public sealed class CheckoutTests : IDisposable
     {
         Write("solutions/01-demo/Demo.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />\n"u8.ToArray());
         Write("solutions/01-demo/Answer.cs", System.Text.Encoding.UTF8.GetBytes(Answer));
+        Write("solutions/01-demo/wwwroot/index.html", System.Text.Encoding.UTF8.GetBytes(Page));
         Write("solutions/01-demo/wwwroot/logo.png", Logo);
         Write("01-demo/README.md", "# The lesson\n"u8.ToArray());
         if (withGitAttributes)

@@ -75,6 +75,21 @@ public sealed class StarterFoldersTests : IDisposable
         folders.Generate().Should().BeEmpty();
     }
 
+    [Fact]
+    public void Region_in_a_json_file_fails_generation_and_the_drift_check_and_nothing_is_written()
+    {
+        Write("solutions/01-demo/appsettings.json", "{\n  \"Port\": 5001\n  // BEGIN TODO 1: Pick a port.\n}\n");
+        var folders = new StarterFolders(_root);
+
+        var generate = () => folders.Generate();
+        var drift = () => folders.Drift();
+
+        var expected = $"{Path.Combine("solutions", "01-demo", "appsettings.json")}:3: BEGIN TODO in a kind of file that cannot hold a lesson region (.json)*";
+        generate.Should().Throw<FormatException>().WithMessage(expected);
+        drift.Should().Throw<FormatException>().WithMessage(expected);
+        File.Exists(Path.Combine(_root, "01-demo/Answer.cs")).Should().BeFalse("a starter with the solution inside must not be written");
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private string Read(string relative) => File.ReadAllText(Path.Combine(_root, relative));

@@ -19,7 +19,15 @@ return args switch
 
 int GenerateStarters()
 {
-    var written = new StarterFolders(root).Generate();
+    IReadOnlyList<string> written;
+    try
+    {
+        written = new StarterFolders(root).Generate();
+    }
+    catch (FormatException malformed)
+    {
+        return Malformed(malformed);
+    }
     foreach (var file in written)
     {
         Console.WriteLine($"wrote {file}");
@@ -30,7 +38,15 @@ int GenerateStarters()
 
 int CheckStarters()
 {
-    var drift = new StarterFolders(root).Drift();
+    IReadOnlyList<string> drift;
+    try
+    {
+        drift = new StarterFolders(root).Drift();
+    }
+    catch (FormatException malformed)
+    {
+        return Malformed(malformed);
+    }
     foreach (var problem in drift)
     {
         Console.WriteLine($"drift: {problem}");
@@ -42,6 +58,13 @@ int CheckStarters()
     }
     Console.WriteLine("Every starter matches what its solution generates.");
     return 0;
+}
+
+// A solution file whose regions cannot be cut: nothing is written, and the message says which file and line.
+static int Malformed(FormatException problem)
+{
+    Console.Error.WriteLine($"error: {problem.Message}");
+    return 1;
 }
 
 static int Usage()

@@ -29,24 +29,30 @@ public sealed class StarterFolders(string workshopRoot)
             {
                 continue;
             }
+            var name = Path.Combine("solutions", step, relative);
             if (!TodoRegions.Applies(file))
             {
-                yield return (relative, File.ReadAllBytes(file));
+                var content = File.ReadAllBytes(file);
+                TodoRegions.RejectRegions(name, content);
+                yield return (relative, content);
                 continue;
             }
-            var starter = TodoRegions.ToStarter(Path.Combine("solutions", step, relative), File.ReadAllText(file));
+            var starter = TodoRegions.ToStarter(name, File.ReadAllText(file));
             yield return (relative, System.Text.Encoding.UTF8.GetBytes(starter));
         }
     }
 
-    /// <summary>Writes every starter from its solution, and deletes starter files that no solution file explains.</summary>
+    /// <summary>
+    /// Writes every starter from its solution, and deletes starter files that no solution file explains.
+    /// Nothing is written when any solution file is malformed (<see cref="FormatException"/>).
+    /// </summary>
     public IReadOnlyList<string> Generate()
     {
         var written = new List<string>();
-        foreach (var step in Steps())
+        var steps = Steps().Select(step => (Step: step, Expected: ExpectedStarter(step).ToDictionary(file => file.RelativePath, file => file.Content))).ToList();
+        foreach (var (step, expected) in steps)
         {
             var starter = Path.Combine(workshopRoot, step);
-            var expected = ExpectedStarter(step).ToDictionary(file => file.RelativePath, file => file.Content);
             foreach (var (relative, content) in expected)
             {
                 var target = Path.Combine(starter, relative);
@@ -67,7 +73,10 @@ public sealed class StarterFolders(string workshopRoot)
         return written;
     }
 
-    /// <summary>One line for each starter file that differs from what <see cref="Generate"/> would write.</summary>
+    /// <summary>
+    /// One line for each starter file that differs from what <see cref="Generate"/> would write.
+    /// Throws <see cref="FormatException"/> when a solution file is malformed.
+    /// </summary>
     public IReadOnlyList<string> Drift()
     {
         var problems = new List<string>();
