@@ -3,6 +3,8 @@
 //   dotnet run --project tools/Workshop.Tools -- check-starters
 //   dotnet run --project tools/Workshop.Tools -- report solutions <results folder>
 //   dotnet run --project tools/Workshop.Tools -- report exercises <results folder> <test project>...
+//   dotnet run --project tools/Workshop.Tools -- find-browser
+using Workshop.Tools.Browsers;
 using Workshop.Tools.Reports;
 using Workshop.Tools.Starters;
 
@@ -14,6 +16,7 @@ return args switch
     ["report", "solutions", var folder] => TrackReport.Solutions(TestResults.Read(folder), Console.Out) ? 0 : 1,
     ["report", "exercises", var folder, .. var modules] when modules.Length > 0 =>
         TrackReport.Exercises(TestResults.Read(folder), modules, Console.Out) ? 0 : 1,
+    ["find-browser"] => await FindBrowser.RunAsync(Console.Out, Console.Error) ? 0 : 1,
     _ => Usage(),
 };
 
@@ -75,6 +78,7 @@ static int Usage()
           check-starters                                    fail when a starter differs from what its solution generates
           report solutions <results folder>                 every test must pass; prints 'N passed, N failed'
           report exercises <results folder> <module>...     every test of each module must fail on the starters
+          find-browser                                      start and close a browser as the browser tests do; fail when none starts
         """);
     return 2;
 }
