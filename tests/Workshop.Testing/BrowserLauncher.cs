@@ -37,7 +37,11 @@ public static class BrowserLauncher
 
     /// <param name="playwright">The Playwright driver.</param>
     /// <param name="environment">Reads an environment variable; tests pass their own, everyone else the process's.</param>
-    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, Func<string, string?>? environment = null)
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright, Func<string, string?>? environment = null) =>
+        (await LaunchDescribedAsync(playwright, environment)).Browser;
+
+    /// <summary>Like <see cref="LaunchAsync"/>, and also says which browser started: its path, or its channel.</summary>
+    public static async Task<(IBrowser Browser, string Description)> LaunchDescribedAsync(IPlaywright playwright, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         var failures = new List<string>();
@@ -45,7 +49,7 @@ public static class BrowserLauncher
         {
             try
             {
-                return await playwright.Chromium.LaunchAsync(options);
+                return (await playwright.Chromium.LaunchAsync(options), description);
             }
             catch (PlaywrightException exception)
             {

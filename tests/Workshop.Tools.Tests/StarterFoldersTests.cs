@@ -51,7 +51,48 @@ public sealed class StarterFoldersTests : IDisposable
         new StarterFolders(_root).Drift().Should().Contain("02-more/ is missing: its solution exists but its starter does not.");
     }
 
+    [Fact]
+    public void Starter_generated_from_a_crlf_solution_has_crlf_line_endings()
+    {
+        Write("solutions/01-demo/Answer.cs", Read("solutions/01-demo/Answer.cs").ReplaceLineEndings("\r\n"));
+
+        new StarterFolders(_root).Generate();
+
+        var starter = Read("01-demo/Answer.cs");
+        starter.Should().Contain("throw new NotImplementedException(\"TODO 1: Answer.\");\r\n");
+        starter.Replace("\r\n", "", StringComparison.Ordinal).Should().NotContain("\n", "a CRLF checkout of the starter holds CRLF only");
+    }
+
+    [Fact]
+    public void Starter_whose_line_endings_differ_from_its_solutions_is_not_drift()
+    {
+        var folders = new StarterFolders(_root);
+        folders.Generate();
+        Write("01-demo/Answer.cs", Read("01-demo/Answer.cs").ReplaceLineEndings("\r\n"));
+        Write("01-demo/Demo.csproj", Read("01-demo/Demo.csproj").ReplaceLineEndings("\r\n"));
+
+        folders.Drift().Should().BeEmpty("git stores both with LF: they are the same content");
+        folders.Generate().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Region_in_a_json_file_fails_generation_and_the_drift_check_and_nothing_is_written()
+    {
+        Write("solutions/01-demo/appsettings.json", "{\n  \"Port\": 5001\n  // BEGIN TODO 1: Pick a port.\n}\n");
+        var folders = new StarterFolders(_root);
+
+        var generate = () => folders.Generate();
+        var drift = () => folders.Drift();
+
+        var expected = $"{Path.Combine("solutions", "01-demo", "appsettings.json")}:3: BEGIN TODO in a kind of file that cannot hold a lesson region (.json)*";
+        generate.Should().Throw<FormatException>().WithMessage(expected);
+        drift.Should().Throw<FormatException>().WithMessage(expected);
+        File.Exists(Path.Combine(_root, "01-demo/Answer.cs")).Should().BeFalse("a starter with the solution inside must not be written");
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Read(string relative) => File.ReadAllText(Path.Combine(_root, relative));
 
     private void Write(string relative, string text)
     {

@@ -54,13 +54,109 @@ public sealed class TodoRegionsTests
             """);
     }
 
-    [Fact]
-    public void JavaScript_stub_throws_an_error_with_quotes_escaped()
+    [Theory]
+    [InlineData("page.js")]
+    [InlineData("chat.mjs")]
+    public void JavaScript_stub_throws_an_error_with_quotes_escaped(string fileName)
     {
         const string solution = "function f() {\n  // BEGIN TODO 2: Say \"hi\".\n  return 'hi';\n  // END TODO\n}\n";
 
-        TodoRegions.ToStarter("page.js", solution).Should().Be(
+        TodoRegions.ToStarter(fileName, solution).Should().Be(
             "function f() {\n  // TODO 2: Say \"hi\".\n  throw new Error(\"TODO 2: Say \\\"hi\\\".\");\n}\n");
+    }
+
+    [Fact]
+    public void Html_region_becomes_its_todo_comment_its_explanation_and_its_stub_lines()
+    {
+        const string solution = """
+            <body>
+              <!-- BEGIN TODO 1: Add the button that sends the message. -->
+              <!--   It posts the form with fetch; see the README. -->
+              <!-- STUB: <p>No button yet.</p> -->
+              <button id="send">Send</button>
+              <!-- END TODO -->
+            </body>
+
+            """;
+
+        TodoRegions.ToStarter("wwwroot/index.html", solution).Should().Be("""
+            <body>
+              <!-- TODO 1: Add the button that sends the message. -->
+              <!--   It posts the form with fetch; see the README. -->
+              <p>No button yet.</p>
+            </body>
+
+            """);
+    }
+
+    [Fact]
+    public void Css_region_becomes_its_todo_comment_and_its_stub_lines()
+    {
+        const string solution = """
+            .message {
+              /* BEGIN TODO 2: Show new messages in bold. */
+              /* STUB: font-weight: normal; */
+              font-weight: bold;
+              /* END TODO */
+            }
+
+            """;
+
+        TodoRegions.ToStarter("wwwroot/site.css", solution).Should().Be("""
+            .message {
+              /* TODO 2: Show new messages in bold. */
+              font-weight: normal;
+            }
+
+            """);
+    }
+
+    [Theory]
+    [InlineData("index.html", "<p>\n<!-- BEGIN TODO 1: A. -->\n<b>a</b>\n<!-- END TODO -->\n</p>\n")]
+    [InlineData("site.css", "p {\n/* BEGIN TODO 1: A. */\ncolor: red;\n/* END TODO */\n}\n")]
+    public void Html_or_css_region_without_stub_lines_is_reported_with_its_line(string fileName, string solution)
+    {
+        var generate = () => TodoRegions.ToStarter(fileName, solution);
+
+        generate.Should().Throw<FormatException>().WithMessage($"{fileName}:2: *has no default stub*STUB: ...*");
+    }
+
+    [Fact]
+    public void Marker_in_another_languages_comment_is_reported_with_its_line()
+    {
+        const string solution = "<script>\n  // BEGIN TODO 1: Connect.\n  connect();\n  // END TODO\n</script>\n";
+
+        var generate = () => TodoRegions.ToStarter("index.html", solution);
+
+        generate.Should().Throw<FormatException>().WithMessage("index.html:2: *is not one*<!-- BEGIN TODO 1: ... -->*");
+    }
+
+    [Theory]
+    [InlineData("appsettings.json", "{\n  \"BEGIN TODO 1: Pick a port\": 5001\n}\n", 2)]
+    [InlineData("notes.txt", "BEGIN TODO 1: Write it.\n", 1)]
+    public void Region_in_a_kind_of_file_that_cannot_hold_one_is_reported(string fileName, string solution, int line)
+    {
+        var generate = () => TodoRegions.ToStarter(fileName, solution);
+
+        generate.Should().Throw<FormatException>().WithMessage($"{fileName}:{line}: BEGIN TODO in a kind of file that cannot hold a lesson region*");
+    }
+
+    [Fact]
+    public void Crlf_solution_gives_a_crlf_starter()
+    {
+        var solution = Solution.ReplaceLineEndings("\r\n");
+
+        var starter = TodoRegions.ToStarter("Answer.cs", solution);
+
+        starter.Should().Be("""
+            public static int Answer()
+            {
+                // TODO 4: Return the answer.
+                //   It is a number.
+                throw new NotImplementedException("TODO 4: Return the answer.");
+            }
+
+            """.ReplaceLineEndings("\r\n"));
     }
 
     [Fact]

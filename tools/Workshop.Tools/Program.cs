@@ -3,6 +3,8 @@
 //   dotnet run --project tools/Workshop.Tools -- check-starters
 //   dotnet run --project tools/Workshop.Tools -- report solutions <results folder>
 //   dotnet run --project tools/Workshop.Tools -- report exercises <results folder> <test project>...
+//   dotnet run --project tools/Workshop.Tools -- find-browser
+using Workshop.Tools.Browsers;
 using Workshop.Tools.Reports;
 using Workshop.Tools.Starters;
 
@@ -14,12 +16,21 @@ return args switch
     ["report", "solutions", var folder] => TrackReport.Solutions(TestResults.Read(folder), Console.Out) ? 0 : 1,
     ["report", "exercises", var folder, .. var modules] when modules.Length > 0 =>
         TrackReport.Exercises(TestResults.Read(folder), modules, StepReadme, Console.Out) ? 0 : 1,
+    ["find-browser"] => await FindBrowser.RunAsync(Console.Out, Console.Error) ? 0 : 1,
     _ => Usage(),
 };
 
 int GenerateStarters()
 {
-    var written = new StarterFolders(root).Generate();
+    IReadOnlyList<string> written;
+    try
+    {
+        written = new StarterFolders(root).Generate();
+    }
+    catch (FormatException malformed)
+    {
+        return Malformed(malformed);
+    }
     foreach (var file in written)
     {
         Console.WriteLine($"wrote {file}");
@@ -30,7 +41,15 @@ int GenerateStarters()
 
 int CheckStarters()
 {
-    var drift = new StarterFolders(root).Drift();
+    IReadOnlyList<string> drift;
+    try
+    {
+        drift = new StarterFolders(root).Drift();
+    }
+    catch (FormatException malformed)
+    {
+        return Malformed(malformed);
+    }
     foreach (var problem in drift)
     {
         Console.WriteLine($"drift: {problem}");
@@ -51,6 +70,13 @@ string? StepReadme(string module)
     return File.Exists(path) ? File.ReadAllText(path) : null;
 }
 
+// A solution file whose regions cannot be cut: nothing is written, and the message says which file and line.
+static int Malformed(FormatException problem)
+{
+    Console.Error.WriteLine($"error: {problem.Message}");
+    return 1;
+}
+
 static int Usage()
 {
     Console.Error.WriteLine("""
@@ -60,6 +86,7 @@ static int Usage()
           report solutions <results folder>                 every test must pass; prints 'N passed, N failed'
           report exercises <results folder> <module>...     every goal of each module must fail on the starters with its own
                                                             TODO's message, and each step's README must list it under that TODO
+          find-browser                                      start and close a browser as the browser tests do; fail when none starts
         """);
     return 2;
 }

@@ -29,28 +29,34 @@ public sealed class StarterFolders(string workshopRoot)
             {
                 continue;
             }
+            var name = Path.Combine("solutions", step, relative);
             if (!TodoRegions.Applies(file))
             {
-                yield return (relative, File.ReadAllBytes(file));
+                var content = File.ReadAllBytes(file);
+                TodoRegions.RejectRegions(name, content);
+                yield return (relative, content);
                 continue;
             }
-            var starter = TodoRegions.ToStarter(Path.Combine("solutions", step, relative), File.ReadAllText(file));
+            var starter = TodoRegions.ToStarter(name, File.ReadAllText(file));
             yield return (relative, System.Text.Encoding.UTF8.GetBytes(starter));
         }
     }
 
-    /// <summary>Writes every starter from its solution, and deletes starter files that no solution file explains.</summary>
+    /// <summary>
+    /// Writes every starter from its solution, and deletes starter files that no solution file explains.
+    /// Nothing is written when any solution file is malformed (<see cref="FormatException"/>).
+    /// </summary>
     public IReadOnlyList<string> Generate()
     {
         var written = new List<string>();
-        foreach (var step in Steps())
+        var steps = Steps().Select(step => (Step: step, Expected: ExpectedStarter(step).ToDictionary(file => file.RelativePath, file => file.Content))).ToList();
+        foreach (var (step, expected) in steps)
         {
             var starter = Path.Combine(workshopRoot, step);
-            var expected = ExpectedStarter(step).ToDictionary(file => file.RelativePath, file => file.Content);
             foreach (var (relative, content) in expected)
             {
                 var target = Path.Combine(starter, relative);
-                if (File.Exists(target) && File.ReadAllBytes(target).AsSpan().SequenceEqual(content))
+                if (File.Exists(target) && SameContent(File.ReadAllBytes(target), content))
                 {
                     continue;
                 }
@@ -67,7 +73,10 @@ public sealed class StarterFolders(string workshopRoot)
         return written;
     }
 
-    /// <summary>One line for each starter file that differs from what <see cref="Generate"/> would write.</summary>
+    /// <summary>
+    /// One line for each starter file that differs from what <see cref="Generate"/> would write.
+    /// Throws <see cref="FormatException"/> when a solution file is malformed.
+    /// </summary>
     public IReadOnlyList<string> Drift()
     {
         var problems = new List<string>();
@@ -91,7 +100,7 @@ public sealed class StarterFolders(string workshopRoot)
                 {
                     problems.Add($"{step}/{relative} is missing from the starter.");
                 }
-                else if (!File.ReadAllBytes(target).AsSpan().SequenceEqual(content))
+                else if (!SameContent(File.ReadAllBytes(target), content))
                 {
                     problems.Add($"{step}/{relative} differs from what its solution generates.");
                 }
@@ -99,6 +108,38 @@ public sealed class StarterFolders(string workshopRoot)
             problems.AddRange(ExtraFiles(step, expected.Keys).Select(extra => $"{step}/{extra} is in the starter but not in the solution."));
         }
         return problems;
+    }
+
+    /// <summary>
+    /// Equal bytes, or equal text whatever its line endings. Git stores text with LF (.gitattributes: text=auto) and a
+    /// Windows checkout may hold CRLF, so a starter is clean in either checkout; only content differences are drift.
+    /// A file with a NUL byte is binary, as git judges it, and must match byte for byte.
+    /// </summary>
+    internal static bool SameContent(ReadOnlySpan<byte> starter, ReadOnlySpan<byte> expected)
+    {
+        if (starter.SequenceEqual(expected))
+        {
+            return true;
+        }
+        if (starter.Contains((byte)0) || expected.Contains((byte)0))
+        {
+            return false;
+        }
+        return WithLineFeeds(starter).AsSpan().SequenceEqual(WithLineFeeds(expected));
+    }
+
+    private static byte[] WithLineFeeds(ReadOnlySpan<byte> text)
+    {
+        var result = new List<byte>(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == (byte)'\r' && i + 1 < text.Length && text[i + 1] == (byte)'\n')
+            {
+                continue;
+            }
+            result.Add(text[i]);
+        }
+        return [.. result];
     }
 
     private IEnumerable<string> ExtraFiles(string step, ICollection<string> expected)

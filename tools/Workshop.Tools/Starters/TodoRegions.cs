@@ -12,102 +12,173 @@ namespace Workshop.Tools.Starters;
 ///     ...the solution's code...
 ///     // END TODO
 /// </code>
-/// and becomes, in the starter, the TODO comment followed by the stub. The default stub throws
-/// (<c>NotImplementedException</c> in C#, <c>Error</c> in JavaScript) with the TODO's text, so the starter compiles,
-/// runs, and fails the step's tests with a message that names the TODO.
+/// and becomes, in the starter, the TODO comment followed by the stub. The markers are written in the comments of
+/// the file's language (<c>&lt;!-- BEGIN TODO 1: ... --&gt;</c> in HTML, <c>/* BEGIN TODO 1: ... */</c> in CSS), and
+/// the TODO comment keeps them. The default stub throws (<c>NotImplementedException</c> in C#, <c>Error</c> in
+/// JavaScript) with the TODO's text, so the starter compiles, runs, and fails the step's tests with a message that
+/// names the TODO. HTML and CSS have no default stub: their regions need STUB lines.
+/// Every line keeps its line ending, and the lines a region becomes take the ending of its BEGIN line, so a CRLF
+/// solution (a Windows checkout) gives a CRLF starter.
 /// </summary>
-public static partial class TodoRegions
+public static class TodoRegions
 {
-    [GeneratedRegex(@"^(?<indent>\s*)(?<comment>//)\s*BEGIN TODO (?<id>[0-9]+[a-z]?): (?<text>.+?)\s*$")]
-    private static partial Regex BeginPattern();
+    /// <summary>How a kind of file writes a one-line comment, and what stands in a region that has no STUB lines.</summary>
+    private sealed record CommentStyle(string Open, string Close, Func<string, string>? DefaultStub)
+    {
+        private static readonly Regex AnyMarker = new(@"\b(BEGIN|END) TODO\b", RegexOptions.CultureInvariant);
 
-    [GeneratedRegex(@"^\s*//\s*END TODO\s*$")]
-    private static partial Regex EndPattern();
+        public Regex Begin { get; } = Line(Open, @"BEGIN TODO (?<id>[0-9]+[a-z]?): (?<text>.+?)", Close);
+        public Regex End { get; } = Line(Open, "END TODO", Close);
+        public Regex Stub { get; } = Line(Open, "STUB: ?(?<code>.*?)", Close);
 
-    [GeneratedRegex(@"^\s*//\s*STUB: ?(?<code>.*)$")]
-    private static partial Regex StubPattern();
+        public bool IsComment(string line) => line.TrimStart().StartsWith(Open, StringComparison.Ordinal);
+
+        /// <summary>A line that names a marker without being one: in another language's comments, say.</summary>
+        public bool IsMisspeltMarker(string line) => AnyMarker.IsMatch(line) && !Begin.IsMatch(line) && !End.IsMatch(line);
+
+        public string Comment(string text) => Close.Length == 0 ? $"{Open} {text}" : $"{Open} {text} {Close}";
+
+        public string Example => Comment("BEGIN TODO 1: ...");
+
+        private static Regex Line(string open, string body, string close) =>
+            new($@"^(?<indent>\s*){Regex.Escape(open)}\s*{body}\s*{Regex.Escape(close)}\s*$", RegexOptions.CultureInvariant);
+    }
+
+    private static readonly CommentStyle CSharp = new("//", "", todo => $"throw new NotImplementedException(\"{Escaped(todo)}\");");
+    private static readonly CommentStyle JavaScript = new("//", "", todo => $"throw new Error(\"{Escaped(todo)}\");");
+    private static readonly CommentStyle Html = new("<!--", "-->", DefaultStub: null);
+    private static readonly CommentStyle Css = new("/*", "*/", DefaultStub: null);
+
+    /// <summary>The kinds of file that can hold lesson regions. A region in any other file is an error.</summary>
+    private static readonly Dictionary<string, CommentStyle> Styles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".cs"] = CSharp,
+        [".js"] = JavaScript,
+        [".mjs"] = JavaScript,
+        [".ts"] = JavaScript,
+        [".html"] = Html,
+        [".htm"] = Html,
+        [".css"] = Css,
+    };
+
+    private static readonly byte[] BeginMarker = "BEGIN TODO"u8.ToArray();
 
     /// <summary>True when a file of this name can hold lesson regions.</summary>
-    public static bool Applies(string fileName) => DefaultStub(fileName, "x") is not null;
+    public static bool Applies(string fileName) => Styles.ContainsKey(Path.GetExtension(fileName));
 
-    /// <summary>The starter's text for a solution file's text. Throws <see cref="FormatException"/> on an unbalanced region.</summary>
+    /// <summary>
+    /// Refuses a file that <see cref="Applies"/> not to but that marks a region anyway: copied as it is, it would
+    /// give the learner the solution. Throws <see cref="FormatException"/>.
+    /// </summary>
+    public static void RejectRegions(string fileName, ReadOnlySpan<byte> content)
+    {
+        if (content.IndexOf(BeginMarker) < 0)
+        {
+            return;
+        }
+        var line = content[..content.IndexOf(BeginMarker)].Count((byte)'\n') + 1;
+        throw new FormatException(
+            $"{fileName}:{line}: BEGIN TODO in a kind of file that cannot hold a lesson region ({Path.GetExtension(fileName)}); "
+            + $"regions are for {string.Join(", ", Styles.Keys)} files.");
+    }
+
+    /// <summary>The starter's text for a solution file's text. Throws <see cref="FormatException"/> on a malformed region.</summary>
     public static string ToStarter(string fileName, string solutionText)
     {
-        var output = new StringBuilder();
-        var lines = solutionText.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        if (!Styles.TryGetValue(Path.GetExtension(fileName), out var style))
         {
-            var begin = BeginPattern().Match(lines[i]);
+            RejectRegions(fileName, Encoding.UTF8.GetBytes(solutionText));
+            return solutionText;
+        }
+
+        var output = new StringBuilder();
+        var lines = Lines(solutionText);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (line, ending) = lines[i];
+            var begin = style.Begin.Match(line);
             if (!begin.Success)
             {
-                if (EndPattern().IsMatch(lines[i]))
+                if (style.End.IsMatch(line))
                 {
                     throw new FormatException($"{fileName}:{i + 1}: END TODO without a BEGIN TODO above it.");
                 }
-                output.Append(lines[i]).Append(i < lines.Length - 1 ? "\n" : "");
+                RejectMisspeltMarker(fileName, i, line, style);
+                output.Append(line).Append(ending);
                 continue;
             }
 
             var indent = begin.Groups["indent"].Value;
-            var comment = begin.Groups["comment"].Value;
             var todo = $"TODO {begin.Groups["id"].Value}: {begin.Groups["text"].Value}";
-            output.Append(indent).Append(comment).Append(' ').Append(todo).Append('\n');
+            output.Append(indent).Append(style.Comment(todo)).Append(ending);
 
             var end = i + 1;
             // The comment lines right after BEGIN explain the TODO and stay.
-            while (end < lines.Length && IsExplanation(lines[end]))
+            for (; end < lines.Count && IsExplanation(lines[end].Text, style); end++)
             {
-                output.Append(lines[end]).Append('\n');
-                end++;
+                output.Append(lines[end].Text).Append(lines[end].Ending);
             }
 
             var stubs = new List<string>();
-            for (; end < lines.Length && !EndPattern().IsMatch(lines[end]); end++)
+            for (; end < lines.Count && !style.End.IsMatch(lines[end].Text); end++)
             {
-                if (BeginPattern().IsMatch(lines[end]))
+                if (style.Begin.IsMatch(lines[end].Text))
                 {
                     throw new FormatException($"{fileName}:{end + 1}: BEGIN TODO inside the region opened at line {i + 1}.");
                 }
-                var stub = StubPattern().Match(lines[end]);
+                RejectMisspeltMarker(fileName, end, lines[end].Text, style);
+                var stub = style.Stub.Match(lines[end].Text);
                 if (stub.Success)
                 {
                     stubs.Add(indent + stub.Groups["code"].Value);
                 }
             }
-            if (end == lines.Length)
+            if (end == lines.Count)
             {
                 throw new FormatException($"{fileName}:{i + 1}: BEGIN TODO without an END TODO.");
             }
 
             if (stubs.Count == 0)
             {
-                stubs.Add(indent + (DefaultStub(fileName, todo)
-                    ?? throw new FormatException($"{fileName}:{i + 1}: this kind of file has no default stub; add a STUB: line.")));
+                stubs.Add(indent + (style.DefaultStub?.Invoke(todo)
+                    ?? throw new FormatException(
+                        $"{fileName}:{i + 1}: a {Path.GetExtension(fileName)} file has no default stub; add a {style.Comment("STUB: ...")} line to the region.")));
             }
             foreach (var stub in stubs)
             {
-                output.Append(stub).Append('\n');
+                output.Append(stub).Append(ending);
             }
             i = end;
         }
         return output.ToString();
     }
 
-    private static bool IsExplanation(string line)
+    private static bool IsExplanation(string line, CommentStyle style) =>
+        style.IsComment(line) && !style.Stub.IsMatch(line) && !style.End.IsMatch(line) && !style.Begin.IsMatch(line);
+
+    private static void RejectMisspeltMarker(string fileName, int index, string line, CommentStyle style)
     {
-        var trimmed = line.TrimStart();
-        return trimmed.StartsWith("//", StringComparison.Ordinal)
-            && !StubPattern().IsMatch(line) && !EndPattern().IsMatch(line) && !BeginPattern().IsMatch(line);
+        if (style.IsMisspeltMarker(line))
+        {
+            throw new FormatException(
+                $"{fileName}:{index + 1}: this line names a TODO marker but is not one; a {Path.GetExtension(fileName)} file writes {style.Example} and {style.Comment("END TODO")}.");
+        }
     }
 
-    private static string? DefaultStub(string fileName, string todo)
+    /// <summary>The lines of a text, each with its own line ending: "\r\n", "\n", or "" for the last one.</summary>
+    private static List<(string Text, string Ending)> Lines(string text)
     {
-        var message = todo.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
-        return Path.GetExtension(fileName) switch
+        var lines = new List<(string, string)>();
+        var start = 0;
+        for (var newline = text.IndexOf('\n'); newline >= 0; start = newline + 1, newline = text.IndexOf('\n', start))
         {
-            ".cs" => $"throw new NotImplementedException(\"{message}\");",
-            ".js" or ".mjs" or ".ts" => $"throw new Error(\"{message}\");",
-            _ => null,
-        };
+            var crlf = newline > start && text[newline - 1] == '\r';
+            lines.Add((text[start..(crlf ? newline - 1 : newline)], crlf ? "\r\n" : "\n"));
+        }
+        lines.Add((text[start..], ""));
+        return lines;
     }
+
+    private static string Escaped(string todo) =>
+        todo.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 }
