@@ -25,9 +25,13 @@ public sealed record ServerOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    public const string Usage = "usage: HttpBasics [--address 127.0.0.1] [--port 5001] [--request-timeout <seconds>]";
+    public const string Usage = "usage: HttpBasics [--address 127.0.0.1] [--port 5001] [--urls http://127.0.0.1:5001] [--request-timeout <seconds>]";
 
-    /// <summary>Reads <c>--address</c>, <c>--port</c> and <c>--request-timeout</c>; null with a message on bad input.</summary>
+    /// <summary>
+    /// Reads <c>--address</c>, <c>--port</c>, <c>--urls</c> and <c>--request-timeout</c>; null with a message on bad input.
+    /// <c>--urls http://127.0.0.1:0</c> is the option every step of the workshop takes, as ASP.NET Core apps do,
+    /// so one command starts any step; this server takes one <c>http://</c> address whose host is an IP address.
+    /// </summary>
     public static ServerOptions? FromArgs(IReadOnlyList<string> args, out string? problem)
     {
         var options = new ServerOptions();
@@ -48,10 +52,13 @@ public sealed record ServerOptions
                 case "--port" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= IPEndPoint.MaxPort:
                     options = options with { Port = port };
                     break;
+                case "--urls" when TryParseUrl(value, out var url):
+                    options = options with { Address = url.Address, Port = url.Port };
+                    break;
                 case "--request-timeout" when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0:
                     options = options with { RequestTimeout = TimeSpan.FromSeconds(seconds) };
                     break;
-                case "--address" or "--port" or "--request-timeout":
+                case "--address" or "--port" or "--urls" or "--request-timeout":
                     problem = $"'{value}' is not a valid value for {args[i]}.";
                     return null;
                 default:
@@ -60,5 +67,18 @@ public sealed record ServerOptions
             }
         }
         return options;
+    }
+
+    // "http://127.0.0.1:5001" or "http://[::1]:0": this server speaks plain HTTP on one address, so one URL and no TLS.
+    private static bool TryParseUrl(string text, out IPEndPoint endPoint)
+    {
+        endPoint = new IPEndPoint(IPAddress.Loopback, 0);
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp
+            || !IPAddress.TryParse(url.Host.Trim('[', ']'), out var address))
+        {
+            return false;
+        }
+        endPoint = new IPEndPoint(address, url.Port);
+        return true;
     }
 }

@@ -113,9 +113,9 @@ public sealed class ServerTests
     [Fact]
     public async Task Program_started_with_port_0_prints_its_address_and_serves()
     {
-        // The program as a learner runs it: 'dotnet run --project 01-http-basics -- --port 0'.
+        // The program as a learner runs it, with the option every step takes: 'dotnet run --project 01-http-basics -- --urls http://127.0.0.1:0'.
         var program = Path.Combine(AppContext.BaseDirectory, "HttpBasics.dll");
-        await using var server = await ServerProcess.StartAsync(program, ["--port", "0"], TimeSpan.FromSeconds(30), Cancel);
+        await using var server = await ServerProcess.StartAsync(program, ["--urls", "http://127.0.0.1:0"], TimeSpan.FromSeconds(30), Cancel);
         using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
 
         using var response = await client.GetAsync("/hello?name=Ana", Cancel);
