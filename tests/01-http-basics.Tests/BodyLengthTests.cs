@@ -30,19 +30,17 @@ public sealed class BodyLengthTests
     [InlineData("")]
     public void Content_length_that_is_not_a_whole_number_is_rejected_with_400(string value)
     {
-        BodyLength(("Content-Length", value), out var error);
+        var error = Refused([("Content-Length", value)], $"Content-Length '{value}' is not a number of bytes, so the body cannot be read");
 
-        error.Should().NotBeNull("Content-Length '{0}' is not a number of bytes, so the body cannot be read", value);
-        error!.StatusCode.Should().Be(400, "a Content-Length that is not a whole number is a client error: 400 Bad Request");
+        error.StatusCode.Should().Be(400, "a Content-Length that is not a whole number is a client error: 400 Bad Request");
     }
 
     [Fact]
     public void Different_content_lengths_are_rejected_with_400()
     {
-        BodyLength([("Content-Length", "5"), ("Content-Length", "6")], out var error);
+        var error = Refused([("Content-Length", "5"), ("Content-Length", "6")], "two different lengths leave the end of the body ambiguous (RFC 9112 §6.3)");
 
-        error.Should().NotBeNull("two different lengths leave the end of the body ambiguous (RFC 9112 §6.3)");
-        error!.StatusCode.Should().Be(400);
+        error.StatusCode.Should().Be(400);
     }
 
     [Theory]
@@ -76,19 +74,28 @@ public sealed class BodyLengthTests
     [InlineData("99999999999999999999999")]
     public void Body_larger_than_one_mebibyte_is_rejected_with_413(string value)
     {
-        BodyLength(("Content-Length", value), out var error);
+        var error = Refused([("Content-Length", value)], $"a body of {value} bytes is over the limit of {RequestParser.MaxBodyBytes} and must be refused before the server reads it");
 
-        error.Should().NotBeNull("a body of {0} bytes is over the limit of {1} and must be refused before the server reads it", value, RequestParser.MaxBodyBytes);
-        error!.StatusCode.Should().Be(413, "a body larger than the server accepts gets 413 Content Too Large");
+        error.StatusCode.Should().Be(413, "a body larger than the server accepts gets 413 Content Too Large");
     }
 
     [Fact]
     public void Transfer_encoding_is_rejected_with_501()
     {
-        BodyLength(("Transfer-Encoding", "chunked"), out var error);
+        var error = Refused([("Transfer-Encoding", "chunked")], "this server cannot decode chunked bodies, and guessing would misread the request");
 
-        error.Should().NotBeNull("this server cannot decode chunked bodies, and guessing would misread the request");
-        error!.StatusCode.Should().Be(501, "a Transfer-Encoding the server does not implement gets 501 Not Implemented");
+        error.StatusCode.Should().Be(501, "a Transfer-Encoding the server does not implement gets 501 Not Implemented");
+    }
+
+    /// <summary>Checks that the parser refuses the fields (returns false) with an error that gives a reason in words.</summary>
+    private static HttpError Refused((string Name, string Value)[] fields, string why)
+    {
+        var length = BodyLength(fields, out var error);
+
+        length.Should().BeNull("TryGetBodyLength must return false here: {0}; it returned true with a length of {1}", why, length);
+        error.Should().NotBeNull("a refusal comes with its HttpError: {0}", why);
+        error!.Reason.Should().NotBeNullOrWhiteSpace("the client deserves to be told in words what was wrong");
+        return error;
     }
 
     private static long? BodyLength((string Name, string Value) header, out HttpError? error) =>

@@ -31,6 +31,7 @@ public sealed class HeaderLineTests
 
         parsed.Should().BeFalse("the header line '{0}' has {1}", line, what);
         error!.StatusCode.Should().Be(400, "a header line that is not 'Name: value' is a client error: 400 Bad Request");
+        error.Reason.Should().NotBeNullOrWhiteSpace("the client deserves to be told in words what was wrong with '{0}'", line);
     }
 
     [Theory]
@@ -48,6 +49,7 @@ public sealed class HeaderLineTests
         parsed.Should().BeFalse(
             "a field value may not hold {0} (RFC 9110 §5.5): a bare CR could smuggle a second header line into a response that repeats it", what);
         error!.StatusCode.Should().Be(400, "a header value with a control character is a client error: 400 Bad Request");
+        error.Reason.Should().NotBeNullOrWhiteSpace("the client deserves to be told in words what was wrong");
     }
 
     [Fact]
@@ -69,6 +71,7 @@ public sealed class HeaderLineTests
 
         accepted.Should().BeFalse("an HTTP/1.1 request must name the host it is for (RFC 9112 §3.2)");
         error!.StatusCode.Should().Be(400, "a missing Host header is a client error: 400 Bad Request");
+        error.Reason.Should().Contain("Host", "the reason should say what is missing");
     }
 
     [Fact]
@@ -92,6 +95,7 @@ public sealed class HeaderLineTests
 
         accepted.Should().BeFalse("with two Host headers, two servers could each believe a different one (RFC 9112 §3.2: exactly one)");
         error!.StatusCode.Should().Be(400);
+        error.Reason.Should().Contain("Host", "the reason should say which header is the problem");
     }
 
     [Fact]

@@ -88,6 +88,7 @@ public sealed class RouterTests
         var response = Router.Route(Request("GET", "/nowhere"));
 
         response.StatusCode.Should().Be(404, "no route has the path /nowhere; the router answered: {0}", Describe(response));
+        response.Body.Should().NotBeEmpty("a 404 should say in words that nothing is there, and what is");
     }
 
     [Theory]
