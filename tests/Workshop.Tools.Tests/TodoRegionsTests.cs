@@ -167,6 +167,29 @@ public sealed class TodoRegionsTests
         TodoRegions.ToStarter("B.cs", text).Should().Be(text);
     }
 
+    [Fact]
+    public void Find_gives_each_region_its_lines_and_the_characters_from_begin_to_end()
+    {
+        const string solution = "class C\n{\n    // BEGIN TODO 1: One.\n    int a = 1;\n    // END TODO\n    int b = 2;\n    // BEGIN TODO 2a: Two.\n    int c = 3;\n    // END TODO\n}\n";
+
+        var regions = TodoRegions.Find("C.cs", solution);
+
+        regions.Select(region => (region.Id, region.FirstLine, region.LastLine)).Should().Equal(("1", 3, 5), ("2a", 7, 9));
+        regions.Select(region => solution[region.Start..region.End]).Should().Equal(
+            "    // BEGIN TODO 1: One.\n    int a = 1;\n    // END TODO",
+            "    // BEGIN TODO 2a: Two.\n    int c = 3;\n    // END TODO");
+    }
+
+    [Fact]
+    public void Find_counts_characters_the_same_with_windows_line_endings()
+    {
+        const string solution = "int F()\r\n{\r\n    // BEGIN TODO 1: One.\r\n    return 1;\r\n    // END TODO\r\n}\r\n";
+
+        var region = TodoRegions.Find("F.cs", solution).Should().ContainSingle().Subject;
+
+        solution[region.Start..region.End].Should().Be("    // BEGIN TODO 1: One.\r\n    return 1;\r\n    // END TODO");
+    }
+
     [Theory]
     [InlineData("// BEGIN TODO 1: Open.\nvar x = 1;\n", "without an END TODO")]
     [InlineData("var x = 1;\n// END TODO\n", "END TODO without a BEGIN TODO")]
@@ -174,7 +197,9 @@ public sealed class TodoRegionsTests
     public void Unbalanced_regions_are_reported_with_their_line(string solution, string expected)
     {
         var generate = () => TodoRegions.ToStarter("Broken.cs", solution);
+        var find = () => TodoRegions.Find("Broken.cs", solution);
 
         generate.Should().Throw<FormatException>().WithMessage($"Broken.cs:*{expected}*");
+        find.Should().Throw<FormatException>().WithMessage($"Broken.cs:*{expected}*");
     }
 }

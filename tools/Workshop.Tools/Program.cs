@@ -4,7 +4,9 @@
 //   dotnet run --project tools/Workshop.Tools -- report solutions <results folder>
 //   dotnet run --project tools/Workshop.Tools -- report exercises <results folder> <test project>...
 //   dotnet run --project tools/Workshop.Tools -- find-browser
+//   dotnet run --project tools/Workshop.Tools -- mutate 01-http-basics
 using Workshop.Tools.Browsers;
+using Workshop.Tools.Mutation;
 using Workshop.Tools.Reports;
 using Workshop.Tools.Starters;
 
@@ -17,6 +19,7 @@ return args switch
     ["report", "exercises", var folder, .. var modules] when modules.Length > 0 =>
         TrackReport.Exercises(TestResults.Read(folder), modules, StepReadme, Console.Out) ? 0 : 1,
     ["find-browser"] => await FindBrowser.RunAsync(Console.Out, Console.Error) ? 0 : 1,
+    ["mutate", var step, .. var strykerOptions] => await new MutationRun(root, step).RunAsync(strykerOptions, Console.Out),
     _ => Usage(),
 };
 
@@ -87,6 +90,8 @@ static int Usage()
           report exercises <results folder> <module>...     every goal of each module must fail on the starters with its own
                                                             TODO's message, and each step's README must list it under that TODO
           find-browser                                      start and close a browser as the browser tests do; fail when none starts
+          mutate <step> [stryker option]...                 mutation-test the TODO regions of solutions/<step>/ with its tests;
+                                                            reports go to artifacts/mutation/<step>/
         """);
     return 2;
 }

@@ -154,7 +154,8 @@ public sealed class StarterFolders(string workshopRoot)
             .Where(relative => relative != StarterOnlyFile && !expected.Contains(relative));
     }
 
-    private static IEnumerable<string> SourceFiles(string folder) =>
+    /// <summary>Every file below <paramref name="folder"/> except build outputs, in ordinal order.</summary>
+    internal static IEnumerable<string> SourceFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(file => !Path.GetRelativePath(folder, file).Split(Path.DirectorySeparatorChar).Any(BuildFolders.Contains))
             .Order(StringComparer.Ordinal);

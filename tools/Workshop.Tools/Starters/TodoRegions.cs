@@ -63,6 +63,53 @@ public static class TodoRegions
 
     private static readonly byte[] BeginMarker = "BEGIN TODO"u8.ToArray();
 
+    /// <summary>
+    /// Every lesson region of a solution file, in order: its lines (1-based, the BEGIN and END lines included)
+    /// and the characters they hold (<see cref="TodoRegion.Start"/> and <see cref="TodoRegion.End"/> index
+    /// <paramref name="solutionText"/>). Throws <see cref="FormatException"/> on an unbalanced region.
+    /// </summary>
+    public static IReadOnlyList<TodoRegion> Find(string fileName, string solutionText)
+    {
+        if (!Styles.TryGetValue(Path.GetExtension(fileName), out var style))
+        {
+            RejectRegions(fileName, Encoding.UTF8.GetBytes(solutionText));
+            return [];
+        }
+
+        var regions = new List<TodoRegion>();
+        (string Id, int Line, int Start)? open = null;
+        var offset = 0;
+        var lines = Lines(solutionText);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var (line, ending) = lines[i];
+            var begin = style.Begin.Match(line);
+            if (begin.Success)
+            {
+                if (open is { } outer)
+                {
+                    throw new FormatException($"{fileName}:{i + 1}: BEGIN TODO inside the region opened at line {outer.Line}.");
+                }
+                open = (begin.Groups["id"].Value, i + 1, offset);
+            }
+            else if (style.End.IsMatch(line))
+            {
+                if (open is not { } region)
+                {
+                    throw new FormatException($"{fileName}:{i + 1}: END TODO without a BEGIN TODO above it.");
+                }
+                regions.Add(new TodoRegion(region.Id, region.Line, i + 1, region.Start, offset + line.Length));
+                open = null;
+            }
+            offset += line.Length + ending.Length;
+        }
+        if (open is { } unclosed)
+        {
+            throw new FormatException($"{fileName}:{unclosed.Line}: BEGIN TODO without an END TODO.");
+        }
+        return regions;
+    }
+
     /// <summary>True when a file of this name can hold lesson regions.</summary>
     public static bool Applies(string fileName) => Styles.ContainsKey(Path.GetExtension(fileName));
 
@@ -182,3 +229,10 @@ public static class TodoRegions
     private static string Escaped(string todo) =>
         todo.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 }
+
+/// <summary>
+/// One lesson region of a solution file: TODO <paramref name="Id"/> spans lines <paramref name="FirstLine"/> to
+/// <paramref name="LastLine"/> (1-based, BEGIN and END included), which are the characters from
+/// <paramref name="Start"/> up to, not including, <paramref name="End"/>.
+/// </summary>
+public sealed record TodoRegion(string Id, int FirstLine, int LastLine, int Start, int End);
