@@ -95,7 +95,10 @@ public static class WebSocketEndpoint
         static string? NullIfMissing(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 0 ? null : values.ToString();
     }
 
-    /// <summary>A refusal in one line of text; a 426 also says which version the server speaks (RFC 6455 §4.4).</summary>
+    /// <summary>
+    /// A refusal in one line of text; a 426 also says which version the server speaks (RFC 6455 §4.4). The connection
+    /// closes after it: a client whose handshake failed has nothing more to ask on it.
+    /// </summary>
     private static async Task RefuseAsync(HttpContext context, HandshakeError error, ILogger logger, string peer)
     {
         logger.LogInformation("{Peer} {Method} {Path} -> {Status}: {Reason}", peer, context.Request.Method, context.Request.Path, error.StatusCode, error.Reason);
@@ -104,7 +107,10 @@ public static class WebSocketEndpoint
         {
             context.Response.Headers.SecWebSocketVersion = Handshake.SupportedVersion;
         }
+        context.Response.Headers.Connection = "close";
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(error.Reason + "\n", context.RequestAborted);
+        var body = System.Text.Encoding.UTF8.GetBytes(error.Reason + "\n");
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 }
