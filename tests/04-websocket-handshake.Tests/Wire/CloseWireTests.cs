@@ -36,7 +36,7 @@ public sealed class CloseWireTests(SharedEchoServer shared) : IClassFixture<Shar
     }
 
     [Fact]
-    public async Task Empty_close_is_answered_with_an_empty_close()
+    public async Task Empty_close_on_the_wire_gets_an_empty_close()
     {
         using var socket = await RawWebSocket.OpenAsync(shared.Server);
 
