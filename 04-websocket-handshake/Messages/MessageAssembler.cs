@@ -39,7 +39,7 @@ public sealed class MessageAssembler(int maxMessageBytes)
         //   All fragments together longer than maxMessageBytes -> 1009 (check before you copy the payload in).
         //   On FIN: the message is done. A Text message that is not valid UTF-8 -> 1007; check the whole message,
         //   not each fragment: a character's bytes may be split between two fragments.
-        //   After a message, or an error, the next frame starts afresh.
+        //   After a message, the next frame starts afresh. (After an error the connection closes: nothing follows.)
         throw new NotImplementedException("TODO 8: Reassemble messages from their fragments and check them.");
     }
 
