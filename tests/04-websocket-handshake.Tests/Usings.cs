@@ -1,0 +1,5 @@
+global using System.Text;
+global using FluentAssertions;
+global using WebSocketHandshake.Frames;
+global using Workshop.Testing.Goals;
+global using Xunit;
