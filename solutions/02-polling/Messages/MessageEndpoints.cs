@@ -28,6 +28,11 @@ public static class MessageEndpoints
     public static async Task<Results<Created<Message>, ValidationProblem, ProblemHttpResult>> PostAsync(
         HttpRequest request, MessageStore store, CancellationToken cancellationToken)
     {
+        // BEGIN TODO 2: Accept a message: check that it is JSON, check it with MessageRules.TryAccept, store it, answer 201.
+        //   Not JSON (request.HasJsonContentType() is false) -> 415 with TypedResults.Problem(statusCode: ...).
+        //   A body that TryReadDraftAsync cannot read (null) -> 400 with TypedResults.Problem.
+        //   Refused by the rules -> TypedResults.ValidationProblem(errors), a 400 whose errors name each wrong field.
+        //   Accepted -> store.Add(author, text), then TypedResults.Created("/api/messages/<id>", message).
         if (!request.HasJsonContentType())
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
@@ -38,10 +43,6 @@ public static class MessageEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
                 detail: """The body is not a JSON object such as {"author": "Ana", "text": "hola"}.""");
         }
-
-        // BEGIN TODO 2: Check the draft with MessageRules.TryAccept, store it, and answer 201 Created with its Location.
-        //   Refused: TypedResults.ValidationProblem(errors), a 400 whose errors name each wrong field.
-        //   Accepted: store.Add(author, text), then TypedResults.Created("/api/messages/<id>", message).
         if (!MessageRules.TryAccept(draft, out var accepted, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
