@@ -29,7 +29,7 @@ function show(message) {
 async function pollOnce() {
   // TODO 4: Ask GET /api/messages?after=<lastId>, show each message that comes back, and remember the last id.
   //   Count every poll in counts.polls, and the ones that bring no message in counts.emptyPolls.
-  //   A failed request (response.ok is false) throws an Error, so the loop below reports it.
+  //   When response.ok is false, throw an Error: the loop below logs it and polls again later.
   throw new Error("TODO 4: Ask GET /api/messages?after=<lastId>, show each message that comes back, and remember the last id.");
 }
 
