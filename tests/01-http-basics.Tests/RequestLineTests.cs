@@ -48,5 +48,6 @@ public sealed class RequestLineTests
 
         parsed.Should().BeFalse("this server speaks HTTP/1.0 and HTTP/1.1 only");
         error!.StatusCode.Should().Be(505, "{0} is well-formed but not spoken here: 505 HTTP Version Not Supported", version);
+        error.Reason.Should().NotBeNullOrWhiteSpace("the client deserves to be told which versions this server speaks");
     }
 }
