@@ -13,7 +13,7 @@ namespace LongPolling.Tests.Measurements;
 /// waiting request costs, and whether one post reaches them all.
 /// </summary>
 [Todo(1, 2)]
-[Collection(MeasurementsCollection.Name)]
+[Collection(RunsAloneCollection.Name)]
 public sealed class ServerCostTests
 {
     private const int Clients = 10_000;

@@ -4,7 +4,7 @@ namespace LongPolling.Tests.Measurements;
 
 /// <summary>What thousands of waits in the store cost: no thread each, a few hundred bytes each, and one message wakes them.</summary>
 [Todo(1)]
-[Collection(MeasurementsCollection.Name)]
+[Collection(RunsAloneCollection.Name)]
 public sealed class StoreCostTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
