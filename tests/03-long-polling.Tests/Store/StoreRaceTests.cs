@@ -64,7 +64,8 @@ public sealed class StoreRaceTests
                 rounds++;
                 together.SignalAndWait(stop.Token);
                 store.Add("Ana", $"round {rounds}");
-                together.SignalAndWait(stop.Token);
+                together.SignalAndWait(StoreCalls.CallLimit, stop.Token).Should().BeTrue(
+                    $"in round {rounds}, WaitAfterAsync had not returned after {StoreCalls.CallLimit.TotalSeconds} s. {StoreCalls.BlockingCall}");
 
                 var seen = await Task.WhenAny(wait!, Task.Delay(TimeSpan.FromSeconds(5), Cancel)) == wait;
                 seen.Should().BeTrue($"in round {rounds} the message was added as the wait started, and the wait never saw it: "

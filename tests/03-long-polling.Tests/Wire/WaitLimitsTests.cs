@@ -37,6 +37,9 @@ public sealed class WaitLimitsTests
                 "wait {0} comes after the previous one timed out, and the only place (MaxWaiting = 1) must be free again; the server answered {1}",
                 attempt, await Board.DescribeAsync(response));
         }
+        var after = await board.StatsAsync();
+
+        after.Waiting.Should().Be(0, "each wait gave its place back once, when it timed out: no more, no less");
     }
 
     [Fact]
@@ -60,7 +63,13 @@ public sealed class WaitLimitsTests
         var waits = Enumerable.Range(0, 2).Select(_ => board.WaitUntilGoneAsync(0, clients.Token)).ToList();
         await board.UntilWaitingAsync(2, waits);
 
-        using var refused = await board.WaitAsync(0).WaitAsync(TimeSpan.FromSeconds(5), Cancel);
+        var third = board.WaitAsync(0);
+        if (await Task.WhenAny(third, Task.Delay(TimeSpan.FromSeconds(5), Cancel)) != third)
+        {
+            await clients.CancelAsync();
+            Assert.Fail("LongPolling:MaxWaiting is 2 and two waits are in progress, so a third must be refused at once with 503; after 5 s it was still waiting.");
+        }
+        using var refused = await third;
         var described = await Board.DescribeAsync(refused);
         var stats = await board.StatsAsync();
         await clients.CancelAsync();
