@@ -18,6 +18,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The operating system's id of the server's process, to look at what it uses (its memory, say).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Everything the server printed so far, for a failing test's message.</summary>
     public string Output
     {
