@@ -32,4 +32,16 @@ public sealed class BoardContractTests
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a blank text is refused; the server answered {0}", described);
         described.Should().Contain("\"text\"", "the validation problem names the field that is wrong");
     }
+
+    [Fact]
+    public async Task Body_over_64_kib_is_refused_with_413()
+    {
+        await using var board = Board.Start(timeout: TimeSpan.FromSeconds(3));
+
+        using var response = await board.Client.PostAsJsonAsync("/api/messages", new { author = "Ana", text = new string('a', 70_000) }, Cancel);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge,
+            "the server reads at most 64 KiB of body, and a client's mistake is a 4xx: 413, not 500; the server answered {0}",
+            await Board.DescribeAsync(response));
+    }
 }
