@@ -24,20 +24,8 @@ internal sealed class EchoServer : IAsyncDisposable
     public int OpenConnections => _app.Services.GetRequiredService<OpenConnections>().Count;
 
     /// <summary>Starts the app; <paramref name="settings"/> are configuration keys such as <c>WebSocket:MaxMessageBytes</c>.</summary>
-    public static EchoServer Start(IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        // The app's own log (a line per connection) would drown the test output; warnings and errors still show.
-        var quiet = new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            quiet[key] = value;
-        }
-        return new(KestrelApp<WebSocketSettings>.Start(quiet));
-    }
+    public static EchoServer Start(IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(KestrelApp<WebSocketSettings>.Start(settings));
 
     /// <summary>The handshake of a well-behaved client, with the sample key, as raw text.</summary>
     public string Handshake(string? extraHeaders = null) =>

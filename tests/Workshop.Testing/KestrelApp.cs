@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Workshop.Testing;
 
@@ -65,6 +64,21 @@ public sealed class KestrelApp<TEntryPoint> : IAsyncDisposable where TEntryPoint
 
     private sealed class Factory : WebApplicationFactory<TEntryPoint>
     {
+        /// <summary>
+        /// Settings every test's app gets unless the test sets them itself. The app's own log (a line per request or
+        /// connection) would drown the test output; warnings and errors still show. They are configuration, because a
+        /// step's appsettings.json "Logging" section outranks a minimum level set in code.
+        /// </summary>
+        private static readonly IReadOnlyDictionary<string, string?> TestDefaults = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            // The app's own address (its appsettings.json "Urls") gives way to the port chosen below; left set, Kestrel
+            // would warn in every test that it overrides it.
+            ["Urls"] = "",
+        };
+
         private readonly IReadOnlyDictionary<string, string?> _settings;
 
         public Factory(IReadOnlyDictionary<string, string?> settings)
@@ -76,12 +90,11 @@ public sealed class KestrelApp<TEntryPoint> : IAsyncDisposable where TEntryPoint
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            foreach (var (key, value) in _settings)
+            // The test's own settings come last: a key set twice keeps its last value.
+            foreach (var (key, value) in TestDefaults.Concat(_settings))
             {
                 builder.UseSetting(key, value);
             }
-            // The app's own request log would drown the test output; warnings and errors still show.
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         }
     }
 }
