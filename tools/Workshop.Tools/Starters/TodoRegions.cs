@@ -138,66 +138,63 @@ public static class TodoRegions
             return solutionText;
         }
 
-        var output = new StringBuilder();
+        // Find checks that the regions are balanced; here each one is replaced by its starter lines.
+        var regions = Find(fileName, solutionText);
         var lines = Lines(solutionText);
+        var output = new StringBuilder();
+        var next = 0;
         for (var i = 0; i < lines.Count; i++)
         {
-            var (line, ending) = lines[i];
-            var begin = style.Begin.Match(line);
-            if (!begin.Success)
+            if (next < regions.Count && regions[next].FirstLine == i + 1)
             {
-                if (style.End.IsMatch(line))
-                {
-                    throw new FormatException($"{fileName}:{i + 1}: END TODO without a BEGIN TODO above it.");
-                }
-                RejectMisspeltMarker(fileName, i, line, style);
-                output.Append(line).Append(ending);
+                AppendStarterRegion(output, fileName, lines, regions[next], style);
+                i = regions[next].LastLine - 1;
+                next++;
                 continue;
             }
-
-            var indent = begin.Groups["indent"].Value;
-            var todo = $"TODO {begin.Groups["id"].Value}: {begin.Groups["text"].Value}";
-            output.Append(indent).Append(style.Comment(todo)).Append(ending);
-
-            var end = i + 1;
-            // The comment lines right after BEGIN explain the TODO and stay.
-            for (; end < lines.Count && IsExplanation(lines[end].Text, style); end++)
-            {
-                output.Append(lines[end].Text).Append(lines[end].Ending);
-            }
-
-            var stubs = new List<string>();
-            for (; end < lines.Count && !style.End.IsMatch(lines[end].Text); end++)
-            {
-                if (style.Begin.IsMatch(lines[end].Text))
-                {
-                    throw new FormatException($"{fileName}:{end + 1}: BEGIN TODO inside the region opened at line {i + 1}.");
-                }
-                RejectMisspeltMarker(fileName, end, lines[end].Text, style);
-                var stub = style.Stub.Match(lines[end].Text);
-                if (stub.Success)
-                {
-                    stubs.Add(indent + stub.Groups["code"].Value);
-                }
-            }
-            if (end == lines.Count)
-            {
-                throw new FormatException($"{fileName}:{i + 1}: BEGIN TODO without an END TODO.");
-            }
-
-            if (stubs.Count == 0)
-            {
-                stubs.Add(indent + (style.DefaultStub?.Invoke(todo)
-                    ?? throw new FormatException(
-                        $"{fileName}:{i + 1}: a {Path.GetExtension(fileName)} file has no default stub; add a {style.Comment("STUB: ...")} line to the region.")));
-            }
-            foreach (var stub in stubs)
-            {
-                output.Append(stub).Append(ending);
-            }
-            i = end;
+            RejectMisspeltMarker(fileName, i, lines[i].Text, style);
+            output.Append(lines[i].Text).Append(lines[i].Ending);
         }
         return output.ToString();
+    }
+
+    /// <summary>A region in the starter: its TODO comment, the explanation lines right after BEGIN, then the stub.</summary>
+    private static void AppendStarterRegion(
+        StringBuilder output, string fileName, List<(string Text, string Ending)> lines, TodoRegion region, CommentStyle style)
+    {
+        var (beginLine, ending) = lines[region.FirstLine - 1];
+        var begin = style.Begin.Match(beginLine);
+        var indent = begin.Groups["indent"].Value;
+        var todo = $"TODO {begin.Groups["id"].Value}: {begin.Groups["text"].Value}";
+        output.Append(indent).Append(style.Comment(todo)).Append(ending);
+
+        // Lines are 0-based here; the END line (region.LastLine - 1) is dropped.
+        var line = region.FirstLine;
+        for (; line < region.LastLine - 1 && IsExplanation(lines[line].Text, style); line++)
+        {
+            output.Append(lines[line].Text).Append(lines[line].Ending);
+        }
+
+        var stubs = new List<string>();
+        for (; line < region.LastLine - 1; line++)
+        {
+            RejectMisspeltMarker(fileName, line, lines[line].Text, style);
+            var stub = style.Stub.Match(lines[line].Text);
+            if (stub.Success)
+            {
+                stubs.Add(indent + stub.Groups["code"].Value);
+            }
+        }
+        if (stubs.Count == 0)
+        {
+            stubs.Add(indent + (style.DefaultStub?.Invoke(todo)
+                ?? throw new FormatException(
+                    $"{fileName}:{region.FirstLine}: a {Path.GetExtension(fileName)} file has no default stub; add a {style.Comment("STUB: ...")} line to the region.")));
+        }
+        foreach (var stub in stubs)
+        {
+            output.Append(stub).Append(ending);
+        }
     }
 
     private static bool IsExplanation(string line, CommentStyle style) =>
