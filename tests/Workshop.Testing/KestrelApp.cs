@@ -50,6 +50,15 @@ public sealed class KestrelApp<TEntryPoint> : IAsyncDisposable where TEntryPoint
             factory.StartServer();
             return new KestrelApp<TEntryPoint>(factory);
         }
+        catch (ObjectDisposedException disposed)
+        {
+            // The app threw while starting and disposed its services before the test host could ask them whether it
+            // had started; the app's own exception is lost in that race, so say what happened instead.
+            factory.Dispose();
+            throw new InvalidOperationException(
+                "The app stopped while it was starting, before it served anything. Start it with 'dotnet run' to read its error.",
+                disposed);
+        }
         catch
         {
             factory.Dispose();
