@@ -50,4 +50,18 @@ public sealed class KestrelAppTests
         using var client = second.CreateClient();
         (await client.GetAsync("/", Cancel)).IsSuccessStatusCode.Should().BeTrue("the other app still serves");
     }
+
+    [Fact]
+    public async Task An_app_restarted_on_the_port_of_a_stopped_one_answers_there()
+    {
+        var first = KestrelApp<Program>.Start();
+        var port = first.EndPoint.Port;
+        await first.DisposeAsync();
+
+        await using var second = KestrelApp<Program>.Start(port: port);
+        using var client = second.CreateClient();
+
+        second.EndPoint.Port.Should().Be(port, "clients of the first app find the second where they left the first");
+        (await client.GetAsync("/", Cancel)).IsSuccessStatusCode.Should().BeTrue("the restarted app serves");
+    }
 }

@@ -41,10 +41,12 @@ public sealed class KestrelApp<TEntryPoint> : IAsyncDisposable where TEntryPoint
     /// <summary>
     /// Starts the app. <paramref name="settings"/> override its configuration for this test only, with the keys the
     /// app reads (<c>"LongPolling:Timeout" = "00:00:01"</c>), as if they came from its command line.
+    /// <paramref name="port"/> 0 (the default) lets the operating system pick a free port; a test that restarts an app
+    /// where its clients expect it passes the port the first one had.
     /// </summary>
-    public static KestrelApp<TEntryPoint> Start(IReadOnlyDictionary<string, string?>? settings = null)
+    public static KestrelApp<TEntryPoint> Start(IReadOnlyDictionary<string, string?>? settings = null, int port = 0)
     {
-        var factory = new Factory(settings ?? new Dictionary<string, string?>());
+        var factory = new Factory(settings ?? new Dictionary<string, string?>(), port);
         try
         {
             factory.StartServer();
@@ -90,11 +92,11 @@ public sealed class KestrelApp<TEntryPoint> : IAsyncDisposable where TEntryPoint
 
         private readonly IReadOnlyDictionary<string, string?> _settings;
 
-        public Factory(IReadOnlyDictionary<string, string?> settings)
+        public Factory(IReadOnlyDictionary<string, string?> settings, int port)
         {
             _settings = settings;
             // Port 0: the operating system picks a free port, so tests never collide with each other or a running server.
-            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
