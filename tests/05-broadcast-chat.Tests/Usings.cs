@@ -1,0 +1,4 @@
+global using System.Text;
+global using FluentAssertions;
+global using Workshop.Testing.Goals;
+global using Xunit;
