@@ -1,0 +1,52 @@
+using System.Net.WebSockets;
+using Workshop.Testing;
+
+namespace BroadcastChat.Tests.Protocol;
+
+/// <summary>The program as a learner runs it, with its settings from the command line.</summary>
+public sealed class ProgramTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static string ProgramPath => Path.Combine(AppContext.BaseDirectory, "BroadcastChat.dll");
+
+    [Fact]
+    [Todo(1, 2, 3)]
+    public async Task Program_started_with_urls_on_port_0_prints_its_address_and_welcomes_a_client()
+    {
+        // 'dotnet run --project 05-broadcast-chat -- --urls http://127.0.0.1:0'
+        await using var server = await ServerProcess.StartAsync(ProgramPath, ["--urls", "http://127.0.0.1:0"], TimeSpan.FromSeconds(30), Cancel);
+        using var client = new ClientWebSocket();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        deadline.CancelAfter(TimeSpan.FromSeconds(10));
+        var address = new Uri($"ws://{server.BaseAddress.Authority}/chat?nickname=Ana");
+
+        var connecting = async () => await client.ConnectAsync(address, deadline.Token);
+        await connecting.Should().NotThrowAsync("the program listens where it says it does, and /chat accepts a WebSocket; its console:\n{0}", server.Output);
+        var buffer = new byte[16 * 1024];
+        var result = await client.ReceiveAsync(buffer, deadline.Token);
+
+        var first = result.MessageType == WebSocketMessageType.Close
+            ? $"a close: {(int?)result.CloseStatus} {result.CloseStatusDescription}"
+            : Encoding.UTF8.GetString(buffer, 0, result.Count);
+        first.Should().Contain("\"type\":\"welcome\"", "the first message on a connection is the welcome; its console:\n{0}", server.Output);
+    }
+
+    [Theory]
+    [InlineData("Chat:QueueLength", "0")]
+    [InlineData("Chat:MaxMessageLength", "0")]
+    [InlineData("Chat:MaxFrameBytes", "100")]
+    [InlineData("Chat:KeepAliveInterval", "00:00:00")]
+    [InlineData("Chat:HistoryLength", "-1")]
+    [Given("the settings are given: checked as the program starts")]
+    public async Task Chat_setting_out_of_range_stops_the_app_at_start_naming_it(string key, string value)
+    {
+        // The real program, as 'dotnet run' starts it: what the learner reads is what it prints before it exits.
+        var start = () => ServerProcess.StartAsync(ProgramPath,
+            ["--urls", "http://127.0.0.1:0", $"--{key}", value], TimeSpan.FromSeconds(30), Cancel);
+
+        (await start.Should().ThrowAsync<InvalidOperationException>(
+                "{0} = {1} cannot work, and the program says so and exits before it serves anyone", key, value))
+            .Which.Message.Should().Contain(key, "the message names the setting to fix");
+    }
+}
