@@ -38,6 +38,12 @@ internal sealed class ChatPeer : IAsyncDisposable
     /// <summary>Who the server says this peer is (from the welcome).</summary>
     public User Me => Welcome?.You ?? throw new InvalidOperationException($"{Name} has not read its welcome yet.");
 
+    /// <summary>
+    /// True for a chat message sent after this peer joined; false for one of the catch-up, which a newcomer may get
+    /// even without asking (the server then catches it up from 0).
+    /// </summary>
+    public bool IsNew(ChatMessage message) => message.Id > (Welcome?.LastId ?? 0);
+
     /// <summary>Every message the test has taken from this peer so far, oldest first.</summary>
     public IReadOnlyList<Received> Taken => _taken;
 
@@ -108,7 +114,11 @@ internal sealed class ChatPeer : IAsyncDisposable
     }
 
     /// <summary>The next <paramref name="count"/> messages of type <typeparamref name="T"/>, skipping the others.</summary>
-    public async Task<List<T>> ReceiveManyAsync<T>(int count, TimeSpan? wait = null) where T : IServerMessage
+    public async Task<List<T>> ReceiveManyAsync<T>(int count, TimeSpan? wait = null) where T : IServerMessage =>
+        await ReceiveManyAsync<T>(count, _ => true, wait);
+
+    /// <summary>The next <paramref name="count"/> messages of type <typeparamref name="T"/> for which <paramref name="where"/> holds, skipping the others.</summary>
+    public async Task<List<T>> ReceiveManyAsync<T>(int count, Func<T, bool> where, TimeSpan? wait = null) where T : IServerMessage
     {
         var found = new List<T>(count);
         var skipped = new List<Received>();
@@ -116,9 +126,9 @@ internal sealed class ChatPeer : IAsyncDisposable
         while (found.Count < count)
         {
             var next = await NextAsync($"{count} `{T.Type}` messages (got {found.Count} so far)", skipped, deadline);
-            if (next.Is<T>())
+            if (next.Is<T>() && next.As<T>() is var message && where(message))
             {
-                found.Add(next.As<T>());
+                found.Add(message);
             }
             else
             {

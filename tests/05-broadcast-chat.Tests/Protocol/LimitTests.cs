@@ -37,7 +37,7 @@ public sealed class LimitTests(SharedChatServer shared) : IClassFixture<SharedCh
         var text = new string('a', 1999) + "!";
 
         await ana.SendMessageAsync(text);
-        var message = await ana.ReceiveUntilAsync<ChatMessage>();
+        var message = await ana.ReceiveUntilAsync<ChatMessage>(m => ana.IsNew(m), "sent after Ana joined");
 
         message.Text.Should().Be(text, "2000 characters is the default Chat:MaxMessageLength: the longest text allowed, not too long");
     }

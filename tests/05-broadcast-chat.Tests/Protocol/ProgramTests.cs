@@ -37,6 +37,7 @@ public sealed class ProgramTests
     [InlineData("Chat:MaxMessageLength", "0")]
     [InlineData("Chat:MaxFrameBytes", "100")]
     [InlineData("Chat:KeepAliveInterval", "00:00:00")]
+    [InlineData("Chat:KeepAliveTimeout", "00:00:00")]
     [InlineData("Chat:HistoryLength", "-1")]
     [Given("the settings are given: checked as the program starts")]
     public async Task Chat_setting_out_of_range_stops_the_app_at_start_naming_it(string key, string value)

@@ -52,7 +52,7 @@ public sealed class RenameTests(SharedChatServer shared) : IClassFixture<SharedC
         await bo.RenameAsync(nickname);
         var error = await bo.ReceiveUntilAsync<ChatError>();
         await bo.SendMessageAsync("still rn-Bo3?");
-        var message = await bo.ReceiveUntilAsync<ChatMessage>(m => m.Text == "still rn-Bo3?", "with Bo's text");
+        var message = await bo.ReceiveUntilAsync<ChatMessage>(m => bo.IsNew(m), "with Bo's text");
 
         error.Code.Should().Be("invalid-nickname",
             "a nickname must be 1 to 24 characters after trimming, without control characters; \"{0}\" is not", nickname);

@@ -11,7 +11,7 @@ public sealed class SlowConsumerTests
 {
     private const int QueueLength = 8;
     private const int InFlight = 4;
-    private const int Cap = 12_000;
+    private const int Cap = 50_000;
     private static readonly TimeSpan DeliveryBound = TimeSpan.FromSeconds(5);
 
     [Fact]
@@ -78,7 +78,10 @@ public sealed class SlowConsumerTests
             delays[^1].Should().BeLessThan(DeliveryBound,
                 "the stalled client must not hold up the others: no message to {0} should take seconds (a broadcast that waits for " +
                 "each client's send would stall everyone behind the slowest)", peer.Name);
-            await peer.ReceiveUntilAsync<Left>(l => l.User == stalledUser, "for the stalled client");
+            if (!peer.Taken.Any(m => m.Is<Left>() && m.As<Left>().User == stalledUser))
+            {
+                await peer.ReceiveUntilAsync<Left>(l => l.User == stalledUser, "for the stalled client");
+            }
         }
     }
 
