@@ -18,9 +18,13 @@ internal static class ChatHandshake
     /// Sends GET /chat with <paramref name="query"/>; as a WebSocket handshake unless <paramref name="webSocket"/> is
     /// false, and with an Origin header when <paramref name="origin"/> is given, as a browser sends it.
     /// </summary>
-    public static async Task<Answer> SendAsync(ChatServer server, string? query = null, string? origin = null, bool webSocket = true)
+    public static Task<Answer> SendAsync(ChatServer server, string? query = null, string? origin = null, bool webSocket = true) =>
+        SendAsync(server.BaseAddress, query, origin, webSocket);
+
+    /// <summary>The same, to the server at <paramref name="baseAddress"/> (a program started on its own, say).</summary>
+    public static async Task<Answer> SendAsync(Uri baseAddress, string? query = null, string? origin = null, bool webSocket = true)
     {
-        using var client = server.CreateClient();
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/chat" + (query is null ? "" : "?" + query));
         if (webSocket)
         {
