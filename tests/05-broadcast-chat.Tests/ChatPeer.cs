@@ -232,7 +232,15 @@ internal sealed class ChatPeer : IAsyncDisposable
     public async Task CloseAsync()
     {
         using var deadline = Deadline(DefaultWait);
-        await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", deadline.Token);
+        try
+        {
+            await Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", deadline.Token);
+        }
+        catch (WebSocketException exception)
+        {
+            await _pump.WaitAsync(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            throw new ChatProtocolException($"{Name} wanted to close the connection itself, but {DescribeEnd()}.", exception);
+        }
     }
 
     /// <summary>Drops the connection without a close frame, as a page whose network vanished.</summary>

@@ -2,14 +2,15 @@ namespace BroadcastChat.Tests.Protocol;
 
 /// <summary>
 /// A client changes its nickname: everyone hears of it, and its later messages carry the new one. A rename is a
-/// message from the client (TODO 5) announced to everyone (TODO 4) on top of the connection and join (TODOs 1 to 3).
+/// message from the client (TODO 5) announced to everyone by the room (TODO 2), on an accepted connection (TODO 1),
+/// through the outboxes (TODO 3); the messages that show the new nickname are broadcasts (TODO 4).
 /// </summary>
-[Todo(1, 2, 3, 4, 5)]
 public sealed class RenameTests(SharedChatServer shared) : IClassFixture<SharedChatServer>
 {
     private ChatServer Server => shared.Server;
 
     [Fact]
+    [Todo(1, 2, 3, 5)]
     public async Task Rename_is_announced_to_everyone_including_the_renamer()
     {
         await using var bo = await ChatPeer.JoinAsync(Server, "rn-Bo");
@@ -26,6 +27,7 @@ public sealed class RenameTests(SharedChatServer shared) : IClassFixture<SharedC
     }
 
     [Fact]
+    [Todo(1, 2, 3, 4, 5)]
     public async Task Messages_after_a_rename_carry_the_new_nickname()
     {
         await using var bo = await ChatPeer.JoinAsync(Server, "rn-Bo2");
@@ -33,6 +35,7 @@ public sealed class RenameTests(SharedChatServer shared) : IClassFixture<SharedC
 
         await bo.RenameAsync("  rn-Bobby2  ");
         await bo.SendMessageAsync("now with my new name");
+        await bo.ReceiveUntilAsync<ChatMessage>(m => m.Text == "now with my new name", "with its own text, back");
         var message = await ana.ReceiveUntilAsync<ChatMessage>(m => m.Text == "now with my new name", "with Bo's text");
         await using var eva = await ChatPeer.JoinAsync(Server, "rn-Eva2");
 
@@ -41,6 +44,7 @@ public sealed class RenameTests(SharedChatServer shared) : IClassFixture<SharedC
     }
 
     [Theory]
+    [Todo(1, 2, 3, 4, 5)]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("this nickname is far too long")]

@@ -4,15 +4,16 @@ namespace BroadcastChat.Tests.Protocol;
 
 /// <summary>
 /// The first message on every connection: who you are, who is here, the newest message id and the server's id.
-/// A welcome needs the accepted WebSocket (TODO 1), the join (TODO 2) and the outbox that sends it (TODO 3).
+/// A welcome needs the accepted WebSocket (TODO 1), the join (TODO 2) and the outbox that sends it (TODO 3); a list of
+/// several people needs them to stay connected, which takes the receive loop (TODO 5).
 /// </summary>
-[Todo(1, 2, 3)]
 public sealed partial class WelcomeTests
 {
     [GeneratedRegex("^guest-[0-9]+$")]
     private static partial Regex GuestPattern();
 
     [Fact]
+    [Todo(1, 2, 3)]
     public async Task Welcome_comes_first_with_you_online_lastId_and_serverId()
     {
         await using var server = ChatServer.Start();
@@ -31,6 +32,7 @@ public sealed partial class WelcomeTests
     }
 
     [Fact]
+    [Todo(1, 2, 3)]
     public async Task User_ids_are_u1_u2_u3_in_connection_order()
     {
         await using var server = ChatServer.Start();
@@ -44,6 +46,7 @@ public sealed partial class WelcomeTests
     }
 
     [Fact]
+    [Todo(1, 2, 3, 5)]
     public async Task Welcome_lists_everyone_online_in_joining_order()
     {
         await using var server = ChatServer.Start();
@@ -51,6 +54,8 @@ public sealed partial class WelcomeTests
         await using var bo = await ChatPeer.JoinAsync(server, "Bo");
 
         await using var eva = await ChatPeer.JoinAsync(server, "Eva");
+        // Ana and Bo are still connected: they hear of Eva.
+        await Task.WhenAll(ana.ReceiveUntilAsync<Joined>(j => j.User == eva.Me, "for Eva"), bo.ReceiveUntilAsync<Joined>(j => j.User == eva.Me, "for Eva"));
 
         eva.Welcome!.Online.Should().Equal([ana.Me, bo.Me, eva.Me],
             "`online` lists everyone connected, in the order they joined, the newcomer last");
@@ -58,6 +63,7 @@ public sealed partial class WelcomeTests
     }
 
     [Fact]
+    [Todo(1, 2, 3)]
     public async Task Nickname_from_the_query_is_trimmed()
     {
         await using var server = ChatServer.Start();
@@ -68,6 +74,7 @@ public sealed partial class WelcomeTests
     }
 
     [Fact]
+    [Todo(1, 2, 3)]
     public async Task Nickname_of_24_characters_is_accepted()
     {
         await using var server = ChatServer.Start();
@@ -79,6 +86,7 @@ public sealed partial class WelcomeTests
     }
 
     [Theory]
+    [Todo(1, 2, 3)]
     [InlineData(null)]
     [InlineData("nickname=")]
     public async Task Client_without_a_nickname_is_called_guest_n(string? query)
