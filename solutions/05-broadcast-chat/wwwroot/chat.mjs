@@ -33,6 +33,7 @@ const state = {
   attempt: 0, // reconnection attempts since the last welcome (TODO 7)
   serverId: null, // the serverId of the last welcome: another one means the server restarted (TODO 7)
   lastId: 0, // the id of the newest chat message shown (TODO 7)
+  todo: null, // the server's unfinished TODO, once it named one
   retryTimer: 0,
   countdown: 0,
 };
@@ -91,6 +92,7 @@ async function closed(socket, event) {
     setStatus("offline", "offline: you left the chat");
     return;
   }
+  setStatus("offline", `offline: ${state.todo ?? describeClose(event)}`);
   reconnect(event);
 }
 
@@ -118,6 +120,7 @@ function reportTodo(text) {
     return;
   }
   reportedTodos.add(text);
+  state.todo = text;
   console.error(text);
   showSystem(`The server says: ${text}`, "error");
 }
