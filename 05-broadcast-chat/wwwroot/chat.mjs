@@ -163,9 +163,10 @@ function sendRename(nickname) {
 // TODO 7: reconnect.
 
 /**
- * How long to wait before reconnection attempt number <attempt> (0 for the first): firstDelayMs, twice that for the
- * next one, and so on, never more than maxDelayMs; then spread by up to 20% either way with <random> (a function
- * like Math.random), so that a hundred pages that lost the same server do not all come back in the same millisecond.
+ * How long to wait before reconnection attempt number <attempt> (0 for the first): up to firstDelayMs, up to twice
+ * that for the next one, and so on, never more than maxDelayMs; somewhere in the upper half of that, as <random> (a
+ * function like Math.random) says, so that a hundred pages that lost the same server do not all come back at once.
+ * Exported, so that the tests can ask it: nextDelay(3, () => 0.5).
  */
 export function nextDelay(attempt, random = Math.random) {
   // TODO 7: Return the wait before attempt number <attempt>: exponential backoff, capped, with jitter.
