@@ -89,6 +89,9 @@ async function closed(socket, event) {
     await explainRefusal();
   }
   if (state.leaving) {
+    if (state.opened) {
+      showSystem("You left the chat.", "left");
+    }
     setStatus("offline", "offline: you left the chat");
     return;
   }
