@@ -280,6 +280,7 @@ function setStatus(connection, text) {
 function paintStatus(connection, text) {
   statusLine.dataset.state = connection;
   statusLine.textContent = text;
+  statusLine.title = text;
   leaveButton.textContent = connection === "offline" ? "Join" : "Leave";
   updateComposer();
 }
