@@ -37,6 +37,7 @@ internal sealed class BrowserCheck
         {
             await check(run);
             await run.SaveScreenshotAsync();
+            run.DeleteOldTraces();
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
@@ -107,10 +108,23 @@ internal sealed class BrowserCheck
         return path;
     }
 
+    /// <summary>A check that passes keeps no trace: those of an earlier failure of it would only mislead.</summary>
+    private void DeleteOldTraces()
+    {
+        foreach (var old in Directory.EnumerateFiles(Artifacts.Traces, $"05-{_name}-*.zip"))
+        {
+            File.Delete(old);
+        }
+    }
+
     /// <summary>After a failure: the screenshot and every person's trace, and lines that say where they are.</summary>
     private async Task<string> KeepWhatHappenedAsync()
     {
         var lines = new List<string>();
+        if (_people.Count == 0)
+        {
+            return "No browser had opened the chat yet: no screenshot, no trace.";
+        }
         try
         {
             lines.Add($"Screenshot of the browsers: {await SaveScreenshotAsync()}");

@@ -73,8 +73,16 @@ internal sealed class ChatPerson : IAsyncDisposable
             await watched.Context.AddInitScriptAsync(
                 $"localStorage.getItem('broadcast-chat.nickname') ?? localStorage.setItem('broadcast-chat.nickname', {System.Text.Json.JsonSerializer.Serialize(nickname)})");
             var address = new UriBuilder(chat.Address) { Query = query }.Uri;
-            var response = await watched.Page.GotoAsync(address.ToString());
-            response.Should().NotBeNull();
+            IResponse? response;
+            try
+            {
+                response = await watched.Page.GotoAsync(address.ToString());
+            }
+            catch (PlaywrightException exception)
+            {
+                throw new InvalidOperationException($"{nickname}'s browser could not open {chat}: {exception.Message.Split('\n')[0]}", exception);
+            }
+            response.Should().NotBeNull("{0} answers at {1}", chat, address);
             response!.Status.Should().Be(200, "{0} serves the chat's page at {1}", chat, address);
             return person;
         }
