@@ -66,6 +66,11 @@ function connect() {
 
 /** Every message from the server, parsed: TODO 7 may skip it (seen already), TODO 6 shows it. */
 function receive(message) {
+  if (message.type === "welcome") {
+    // Connected: whatever TODO the server named before is done now.
+    state.todo = null;
+    reportedTodos.clear();
+  }
   if (track(message)) {
     show(message);
   }
@@ -463,6 +468,12 @@ leaveButton.addEventListener("click", () => {
 addEventListener("pagehide", () => {
   state.leaving = true;
   state.socket?.close(1000, "page closed");
+});
+// A page that comes back from the browser's back-forward cache joins again.
+addEventListener("pageshow", (event) => {
+  if (event.persisted) {
+    connect();
+  }
 });
 
 nicknameField.value = storedNickname();
