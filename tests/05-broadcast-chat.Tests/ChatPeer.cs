@@ -109,6 +109,32 @@ internal sealed class ChatPeer : IAsyncDisposable
         return await NextAsync(expecting, skipped, wait ?? DefaultWait);
     }
 
+    /// <summary>
+    /// The next message, or null when none comes within <paramref name="wait"/>; fails when the connection ends.
+    /// For a test that follows a long stream and decides itself when it has seen enough.
+    /// </summary>
+    public async Task<Received?> TryReceiveAsync(TimeSpan wait, string expecting)
+    {
+        using var deadline = Deadline(wait);
+        try
+        {
+            if (await _inbox.Reader.WaitToReadAsync(deadline.Token) && _inbox.Reader.TryRead(out var message))
+            {
+                _taken.Add(message);
+                return message;
+            }
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        await _pump;
+        throw new ChatProtocolException($"{Name} expected {expecting}, but {DescribeEnd()}.\n{Describe(_taken)}");
+    }
+
+    /// <summary>Lets go of the messages taken so far, for a test that streams thousands of them.</summary>
+    public void ForgetTaken() => _taken.Clear();
+
     /// <summary>The next message, which must be a <typeparamref name="T"/>.</summary>
     public async Task<T> ReceiveAsync<T>(TimeSpan? wait = null) where T : IServerMessage
     {
