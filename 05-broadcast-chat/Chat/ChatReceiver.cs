@@ -23,7 +23,7 @@ public sealed class ChatReceiver(ChatRoom room, IOptions<ChatOptions> options)
         var buffer = ArrayPool<byte>.Shared.Rent(_limits.MaxFrameBytes + 1);
         try
         {
-            // TODO 5: Read whole messages within the limits, and do what each one asks.
+            // TODO 4: Read whole messages within the limits, and do what each one asks.
             //   A message may come in several frames: ReceiveAsync into buffer after what you already have, until
             //   EndOfMessage, or until you have more than _limits.MaxFrameBytes: then Close the client's Outbox with
             //   MessageTooBig (1009) and a reason, and stop reading.
@@ -35,7 +35,7 @@ public sealed class ChatReceiver(ChatRoom room, IOptions<ChatOptions> options)
             //     Close with 1009, otherwise room.Broadcast the trimmed text; "rename": Nickname.TryNormalize, then
             //     room.Rename, or the error invalid-nickname with the problem; any other type -> unknown-type.
             //     An error goes to this client only, through its Outbox, and the client stays connected.
-            throw new NotImplementedException("TODO 5: Read whole messages within the limits, and do what each one asks.");
+            throw new NotImplementedException("TODO 4: Read whole messages within the limits, and do what each one asks.");
         }
         finally
         {
@@ -46,8 +46,8 @@ public sealed class ChatReceiver(ChatRoom room, IOptions<ChatOptions> options)
     /// <summary>Does what one whole text message asks. False when it broke a limit and the connection is closing.</summary>
     private bool Handle(ChatClient client, ReadOnlySpan<byte> json)
     {
-        // TODO 5: Read whole messages within the limits, and do what each one asks.
-        throw new NotImplementedException("TODO 5: Read whole messages within the limits, and do what each one asks.");
+        // TODO 4: Read whole messages within the limits, and do what each one asks.
+        throw new NotImplementedException("TODO 4: Read whole messages within the limits, and do what each one asks.");
     }
 
     /// <summary>Tells this client only what was wrong, in order with everything else it is sent.</summary>

@@ -32,21 +32,21 @@ public sealed class ChatRoom(IOptions<ChatOptions> options, TimeProvider clock)
     /// </summary>
     public void Join(ChatClient newcomer, JoinRequest request)
     {
-        // TODO 2: Keep the registry of connected clients: join, leave, and send one message to everyone.
+        // TODO 3: Keep the registry of connected clients: join, leave, and send one message to everyone.
         //   Join, under _gate: add the newcomer to _clients (a new array: a reader may still hold the old one); queue
         //     its welcome (Welcome: a greeting, its user, everyone online, _lastId, ServerId), then the kept messages it
         //     missed (_history.After(request.CatchUpAfter(ServerId))); then Joined to everyone else, Presence to everyone.
         //   Leave, under _gate: if the client is still in _clients, take it out; then Left and Presence to the others.
         //   SendToAll queues the same bytes in every client's Outbox (TryEnqueue), skipping one client if asked.
         //   Encode each message once (ChatJson.Encode): everyone gets the same bytes.
-        throw new NotImplementedException("TODO 2: Keep the registry of connected clients: join, leave, and send one message to everyone.");
+        throw new NotImplementedException("TODO 3: Keep the registry of connected clients: join, leave, and send one message to everyone.");
     }
 
     /// <summary>Takes <paramref name="client"/> out of the room, once, and tells the others.</summary>
     public void Leave(ChatClient client)
     {
-        // TODO 2: Keep the registry of connected clients: join, leave, and send one message to everyone.
-        throw new NotImplementedException("TODO 2: Keep the registry of connected clients: join, leave, and send one message to everyone.");
+        // TODO 3: Keep the registry of connected clients: join, leave, and send one message to everyone.
+        throw new NotImplementedException("TODO 3: Keep the registry of connected clients: join, leave, and send one message to everyone.");
     }
 
     /// <summary>
@@ -55,19 +55,19 @@ public sealed class ChatRoom(IOptions<ChatOptions> options, TimeProvider clock)
     /// </summary>
     private void SendToAll(ReadOnlyMemory<byte> message, ChatClient? except = null)
     {
-        // TODO 2: Keep the registry of connected clients: join, leave, and send one message to everyone.
-        throw new NotImplementedException("TODO 2: Keep the registry of connected clients: join, leave, and send one message to everyone.");
+        // TODO 3: Keep the registry of connected clients: join, leave, and send one message to everyone.
+        throw new NotImplementedException("TODO 3: Keep the registry of connected clients: join, leave, and send one message to everyone.");
     }
 
     /// <summary>Numbers a chat message from <paramref name="sender"/> and queues it for everyone, the sender too.</summary>
     public void Broadcast(ChatClient sender, string text)
     {
-        // TODO 4: Broadcast a chat message: numbered, encoded once, kept for catch-up, queued for everyone.
+        // TODO 5: Broadcast a chat message: numbered, encoded once, kept for catch-up, queued for everyone.
         //   Under _gate, so that ids and the order in every queue agree: the next id (++_lastId), a ChatMessage from
         //   sender.User with the text and the clock's time (clock.GetUtcNow()), encoded once (ChatJson.Encode), added to
         //   _history, and sent to everyone with SendToAll: the sender too, which is how its page learns the message was
         //   accepted, and where it stands in the order.
-        throw new NotImplementedException("TODO 4: Broadcast a chat message: numbered, encoded once, kept for catch-up, queued for everyone.");
+        throw new NotImplementedException("TODO 5: Broadcast a chat message: numbered, encoded once, kept for catch-up, queued for everyone.");
     }
 
     /// <summary>Gives <paramref name="client"/> a new nickname and tells everyone, in order with the messages.</summary>

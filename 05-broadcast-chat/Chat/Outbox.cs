@@ -43,7 +43,7 @@ public sealed class Outbox
     /// </summary>
     public bool TryEnqueue(ReadOnlyMemory<byte> message)
     {
-        // TODO 3: Queue a message without waiting; send the queue, in order, from this client's own loop.
+        // TODO 2: Queue a message without waiting; send the queue, in order, from this client's own loop.
         //   TryEnqueue: _queue.Writer.TryWrite never waits. False means the queue is full (or closing): a full queue
         //     means the client reads too slowly, so Close it with WebSocketCloseStatus.PolicyViolation (1008), a reason
         //     that says so ("too slow: ..."), and dropQueued: true. Answer whether the message was queued.
@@ -52,7 +52,7 @@ public sealed class Outbox
         //     the queue was asked for (_closing); then, if the socket is still Open or CloseReceived, send the close
         //     frame: CloseOutputAsync with the closing's status and reason.
         //   The same bytes may sit in a thousand queues at once: never change them.
-        throw new NotImplementedException("TODO 3: Queue a message without waiting; send the queue, in order, from this client's own loop.");
+        throw new NotImplementedException("TODO 2: Queue a message without waiting; send the queue, in order, from this client's own loop.");
     }
 
     /// <summary>
@@ -61,8 +61,8 @@ public sealed class Outbox
     /// </summary>
     public async Task SendAllAsync()
     {
-        // TODO 3: Queue a message without waiting; send the queue, in order, from this client's own loop.
-        throw new NotImplementedException("TODO 3: Queue a message without waiting; send the queue, in order, from this client's own loop.");
+        // TODO 2: Queue a message without waiting; send the queue, in order, from this client's own loop.
+        throw new NotImplementedException("TODO 2: Queue a message without waiting; send the queue, in order, from this client's own loop.");
     }
 
     /// <summary>

@@ -47,7 +47,7 @@ internal sealed class ChatPeer : IAsyncDisposable
     /// <summary>Every message the test has taken from this peer so far, oldest first.</summary>
     public IReadOnlyList<Received> Taken => _taken;
 
-    /// <summary>How the connection ended, such as <c>1011 "TODO 2: ..."</c>; null while it is open.</summary>
+    /// <summary>How the connection ended, such as <c>1011 "TODO 3: ..."</c>; null while it is open.</summary>
     public string? End => Volatile.Read(ref _end);
 
     /// <summary>Connects to /chat with <paramref name="query"/> (such as <c>nickname=Ana</c>) and reads nothing yet.</summary>

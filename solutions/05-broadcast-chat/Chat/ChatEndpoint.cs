@@ -42,7 +42,7 @@ public static class ChatEndpoint
         if (!context.WebSockets.IsWebSocketRequest)
         {
             return Results.Problem(title: "This is the chat's WebSocket endpoint.", statusCode: StatusCodes.Status400BadRequest,
-                detail: "/chat speaks WebSocket only: open it with new WebSocket('ws://<host>/chat'), or open the page at /.");
+                detail: "/chat is a WebSocket endpoint: open it with new WebSocket('ws://<host>/chat'), or open the chat's page at /.");
         }
         var origin = context.Request.Headers.Origin.ToString();
         if (!OriginPolicy.IsAllowed(origin, context.Request.Scheme, context.Request.Host.Value ?? "", settings.AllowedOrigins))

@@ -19,8 +19,10 @@ public sealed class ChatOptions
     /// <summary>
     /// How many messages may wait to be sent to one client, beyond its welcome and catch-up. A client with that many
     /// waiting reads too slowly for this chat: one more and it is closed with 1008, so it never holds the others back.
+    /// A queue holds references to bytes every client shares, so a thousand cost a few kilobytes per client, and a
+    /// burst (twenty people sending fifty messages at once) fits in it while the senders catch up.
     /// </summary>
-    public int QueueLength { get; set; } = 100;
+    public int QueueLength { get; set; } = 1000;
 
     /// <summary>How long a connection may be quiet before the server sends a ping.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
@@ -62,7 +64,7 @@ public sealed class ChatOptionsValidator : IValidateOptions<ChatOptions>
         Require(options.MaxMessageLength >= 1, nameof(options.MaxMessageLength), options.MaxMessageLength, "1 or more, such as 2000");
         Require(options.MaxFrameBytes >= SmallestFrameLimit, nameof(options.MaxFrameBytes), options.MaxFrameBytes,
             $"{SmallestFrameLimit} or more, such as 8192");
-        Require(options.QueueLength >= 1, nameof(options.QueueLength), options.QueueLength, "1 or more, such as 100");
+        Require(options.QueueLength >= 1, nameof(options.QueueLength), options.QueueLength, "1 or more, such as 1000");
         Require(options.KeepAliveInterval > TimeSpan.Zero, nameof(options.KeepAliveInterval), options.KeepAliveInterval,
             "more than zero, such as 00:00:15");
         Require(options.KeepAliveTimeout > TimeSpan.Zero, nameof(options.KeepAliveTimeout), options.KeepAliveTimeout,

@@ -23,7 +23,7 @@ public sealed class ChatReceiver(ChatRoom room, IOptions<ChatOptions> options)
         var buffer = ArrayPool<byte>.Shared.Rent(_limits.MaxFrameBytes + 1);
         try
         {
-            // BEGIN TODO 5: Read whole messages within the limits, and do what each one asks.
+            // BEGIN TODO 4: Read whole messages within the limits, and do what each one asks.
             //   A message may come in several frames: ReceiveAsync into buffer after what you already have, until
             //   EndOfMessage, or until you have more than _limits.MaxFrameBytes: then Close the client's Outbox with
             //   MessageTooBig (1009) and a reason, and stop reading.
@@ -76,7 +76,7 @@ public sealed class ChatReceiver(ChatRoom room, IOptions<ChatOptions> options)
     /// <summary>Does what one whole text message asks. False when it broke a limit and the connection is closing.</summary>
     private bool Handle(ChatClient client, ReadOnlySpan<byte> json)
     {
-        // BEGIN TODO 5: Read whole messages within the limits, and do what each one asks.
+        // BEGIN TODO 4: Read whole messages within the limits, and do what each one asks.
         ClientMessage? message;
         try
         {

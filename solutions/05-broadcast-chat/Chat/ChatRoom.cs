@@ -32,7 +32,7 @@ public sealed class ChatRoom(IOptions<ChatOptions> options, TimeProvider clock)
     /// </summary>
     public void Join(ChatClient newcomer, JoinRequest request)
     {
-        // BEGIN TODO 2: Keep the registry of connected clients: join, leave, and send one message to everyone.
+        // BEGIN TODO 3: Keep the registry of connected clients: join, leave, and send one message to everyone.
         //   Join, under _gate: add the newcomer to _clients (a new array: a reader may still hold the old one); queue
         //     its welcome (Welcome: a greeting, its user, everyone online, _lastId, ServerId), then the kept messages it
         //     missed (_history.After(request.CatchUpAfter(ServerId))); then Joined to everyone else, Presence to everyone.
@@ -59,7 +59,7 @@ public sealed class ChatRoom(IOptions<ChatOptions> options, TimeProvider clock)
     /// <summary>Takes <paramref name="client"/> out of the room, once, and tells the others.</summary>
     public void Leave(ChatClient client)
     {
-        // BEGIN TODO 2: Keep the registry of connected clients: join, leave, and send one message to everyone.
+        // BEGIN TODO 3: Keep the registry of connected clients: join, leave, and send one message to everyone.
         lock (_gate)
         {
             if (!_clients.Contains(client))
@@ -79,7 +79,7 @@ public sealed class ChatRoom(IOptions<ChatOptions> options, TimeProvider clock)
     /// </summary>
     private void SendToAll(ReadOnlyMemory<byte> message, ChatClient? except = null)
     {
-        // BEGIN TODO 2: Keep the registry of connected clients: join, leave, and send one message to everyone.
+        // BEGIN TODO 3: Keep the registry of connected clients: join, leave, and send one message to everyone.
         foreach (var client in _clients)
         {
             if (client != except)
@@ -93,7 +93,7 @@ public sealed class ChatRoom(IOptions<ChatOptions> options, TimeProvider clock)
     /// <summary>Numbers a chat message from <paramref name="sender"/> and queues it for everyone, the sender too.</summary>
     public void Broadcast(ChatClient sender, string text)
     {
-        // BEGIN TODO 4: Broadcast a chat message: numbered, encoded once, kept for catch-up, queued for everyone.
+        // BEGIN TODO 5: Broadcast a chat message: numbered, encoded once, kept for catch-up, queued for everyone.
         //   Under _gate, so that ids and the order in every queue agree: the next id (++_lastId), a ChatMessage from
         //   sender.User with the text and the clock's time (clock.GetUtcNow()), encoded once (ChatJson.Encode), added to
         //   _history, and sent to everyone with SendToAll: the sender too, which is how its page learns the message was

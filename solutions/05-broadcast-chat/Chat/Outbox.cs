@@ -43,7 +43,7 @@ public sealed class Outbox
     /// </summary>
     public bool TryEnqueue(ReadOnlyMemory<byte> message)
     {
-        // BEGIN TODO 3: Queue a message without waiting; send the queue, in order, from this client's own loop.
+        // BEGIN TODO 2: Queue a message without waiting; send the queue, in order, from this client's own loop.
         //   TryEnqueue: _queue.Writer.TryWrite never waits. False means the queue is full (or closing): a full queue
         //     means the client reads too slowly, so Close it with WebSocketCloseStatus.PolicyViolation (1008), a reason
         //     that says so ("too slow: ..."), and dropQueued: true. Answer whether the message was queued.
@@ -67,7 +67,7 @@ public sealed class Outbox
     /// </summary>
     public async Task SendAllAsync()
     {
-        // BEGIN TODO 3: Queue a message without waiting; send the queue, in order, from this client's own loop.
+        // BEGIN TODO 2: Queue a message without waiting; send the queue, in order, from this client's own loop.
         var queue = _queue.Reader;
         while (await queue.WaitToReadAsync(_giveUp.Token))
         {

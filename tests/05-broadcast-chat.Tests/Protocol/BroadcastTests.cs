@@ -70,8 +70,8 @@ public sealed class BroadcastTests(SharedChatServer shared) : IClassFixture<Shar
     {
         const int Clients = 20;
         const int PerClient = 50;
-        // A burst of 1,000 messages at once may be more than a client's default queue holds (Chat:QueueLength 100);
-        // this test is about the order, so every client's queue gets room for the whole burst.
+        // A burst of 1,000 messages at once is about what a client's default queue holds (Chat:QueueLength 1000);
+        // this test is about the order, so every client's queue gets room for the whole burst and more.
         await using var server = ChatServer.Start(new Dictionary<string, string?> { ["Chat:QueueLength"] = "1200" });
         var peers = new List<ChatPeer>();
         try

@@ -2,8 +2,8 @@ namespace BroadcastChat.Tests.Protocol;
 
 /// <summary>
 /// A page that reconnects asks for what it missed with `after` (and `serverId`): the kept messages come right after
-/// the welcome, before the count. It needs messages sent (TODO 5) and kept by the broadcast (TODO 4), and the join
-/// (TODO 2) that sends them, through the outbox (TODO 3), on an accepted connection (TODO 1).
+/// the welcome, before the count. It needs messages sent (TODO 4) and kept by the broadcast (TODO 5), and the join
+/// (TODO 3) that sends them, through the outbox (TODO 2), on an accepted connection (TODO 1).
 /// Each test has a server of its own, so the ids are the test's own.
 /// </summary>
 [Todo(1, 2, 3, 4, 5)]

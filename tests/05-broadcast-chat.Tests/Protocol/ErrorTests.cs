@@ -2,8 +2,8 @@ namespace BroadcastChat.Tests.Protocol;
 
 /// <summary>
 /// A client that sends something the chat does not understand gets an `error` with a code, to itself only, and stays
-/// connected. The receiver (TODO 5) reads and judges what comes in; a later message shows the connection still works
-/// (the broadcast, TODO 4), on top of the connection, join and outbox (TODOs 1 to 3).
+/// connected. The receiver (TODO 4) reads and judges what comes in; a later message shows the connection still works
+/// (the broadcast, TODO 5), on top of the connection, join and outbox (TODOs 1 to 3).
 /// </summary>
 [Todo(1, 2, 3, 4, 5)]
 public sealed class ErrorTests(SharedChatServer shared) : IClassFixture<SharedChatServer>

@@ -5,8 +5,8 @@ namespace BroadcastChat.Tests.Protocol;
 /// <summary>
 /// Keep-alive, with short settings: the server pings every Chat:KeepAliveInterval, and drops a client whose pong does
 /// not come within Chat:KeepAliveTimeout. The endpoint accepts the WebSocket with these settings (TODO 1); the others
-/// hear of the dropped client through the join and leave (TODO 2) and their outboxes (TODO 3), and its receive loop
-/// (TODO 5) is what ends when keep-alive gives up on it.
+/// hear of the dropped client through the join and leave (TODO 3) and their outboxes (TODO 2), and its receive loop
+/// (TODO 4) is what ends when keep-alive gives up on it.
 /// </summary>
 public sealed class KeepAliveTests
 {
@@ -17,7 +17,7 @@ public sealed class KeepAliveTests
     });
 
     [Fact]
-    [Todo(1, 2, 3, 5)]
+    [Todo(1, 2, 3, 4)]
     public async Task Client_that_never_answers_pings_is_dropped_and_announced_as_left()
     {
         await using var server = StartWithShortKeepAlive();

@@ -4,14 +4,14 @@ namespace BroadcastChat.Tests.Protocol;
 
 /// <summary>
 /// Who is here: `joined` and `left` to the others, and `presence` to everyone whenever the count changes.
-/// Joining needs TODOs 1 to 3; staying connected while others come and go needs the receive loop (TODO 5), which
+/// Joining needs TODOs 1 to 3; staying connected while others come and go needs the receive loop (TODO 4), which
 /// also notices when a client has gone.
 /// Each test has a server of its own, so the counts are the test's own.
 /// </summary>
 public sealed class PresenceTests
 {
     [Fact]
-    [Todo(1, 2, 3, 5)]
+    [Todo(1, 2, 3, 4)]
     public async Task Newcomer_is_announced_as_joined_to_the_others_only()
     {
         await using var server = ChatServer.Start();
@@ -28,7 +28,7 @@ public sealed class PresenceTests
     }
 
     [Fact]
-    [Todo(1, 2, 3, 5)]
+    [Todo(1, 2, 3, 4)]
     public async Task Presence_counts_everyone_after_each_join_newcomer_included()
     {
         await using var server = ChatServer.Start();
@@ -47,7 +47,7 @@ public sealed class PresenceTests
     }
 
     [Fact]
-    [Todo(1, 2, 3, 5)]
+    [Todo(1, 2, 3, 4)]
     public async Task Client_that_closes_is_announced_as_left_with_the_new_count()
     {
         await using var server = ChatServer.Start();
@@ -64,7 +64,7 @@ public sealed class PresenceTests
     }
 
     [Fact]
-    [Todo(1, 2, 3, 5)]
+    [Todo(1, 2, 3, 4)]
     public async Task Client_close_is_answered_with_1000()
     {
         await using var server = ChatServer.Start();
@@ -77,7 +77,7 @@ public sealed class PresenceTests
     }
 
     [Fact]
-    [Todo(1, 2, 3, 5)]
+    [Todo(1, 2, 3, 4)]
     public async Task Client_that_vanishes_is_announced_as_left()
     {
         await using var server = ChatServer.Start();
@@ -95,7 +95,7 @@ public sealed class PresenceTests
     }
 
     [Fact]
-    [Todo(1, 2, 3, 5)]
+    [Todo(1, 2, 3, 4)]
     public async Task Online_list_forgets_who_left()
     {
         await using var server = ChatServer.Start();

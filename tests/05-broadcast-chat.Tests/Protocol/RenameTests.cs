@@ -2,15 +2,15 @@ namespace BroadcastChat.Tests.Protocol;
 
 /// <summary>
 /// A client changes its nickname: everyone hears of it, and its later messages carry the new one. A rename is a
-/// message from the client (TODO 5) announced to everyone by the room (TODO 2), on an accepted connection (TODO 1),
-/// through the outboxes (TODO 3); the messages that show the new nickname are broadcasts (TODO 4).
+/// message from the client (TODO 4) announced to everyone by the room (TODO 3), on an accepted connection (TODO 1),
+/// through the outboxes (TODO 2); the messages that show the new nickname are broadcasts (TODO 5).
 /// </summary>
 public sealed class RenameTests(SharedChatServer shared) : IClassFixture<SharedChatServer>
 {
     private ChatServer Server => shared.Server;
 
     [Fact]
-    [Todo(1, 2, 3, 5)]
+    [Todo(1, 2, 3, 4)]
     public async Task Rename_is_announced_to_everyone_including_the_renamer()
     {
         await using var bo = await ChatPeer.JoinAsync(Server, "rn-Bo");

@@ -5,7 +5,7 @@ namespace BroadcastChat.Tests.Protocol;
 
 /// <summary>
 /// One client that stops reading must not slow the room down: every client has its own bounded queue and its own
-/// sender (the outbox, TODO 3), and the broadcast only enqueues (TODO 4). When the stalled client's queue overflows,
+/// sender (the outbox, TODO 2), and the broadcast only enqueues (TODO 5). When the stalled client's queue overflows,
 /// it is closed and announced as left. It needs the whole server: TODOs 1 to 5.
 /// </summary>
 public sealed class SlowConsumerTests
