@@ -19,7 +19,7 @@ public sealed class ChatOptions
     /// <summary>
     /// How many messages may wait to be sent to one client, beyond its welcome and catch-up. A client with that many
     /// waiting reads too slowly for this chat: one more and it is closed with 1008, so it never holds the others back.
-    /// A queue holds references to bytes every client shares, so a thousand cost a few kilobytes per client, and a
+    /// A queue holds references to bytes every client shares, so a thousand cost about 16 KB per client, and a
     /// burst (twenty people sending fifty messages at once) fits in it while the senders catch up.
     /// </summary>
     public int QueueLength { get; set; } = 1000;
