@@ -87,4 +87,94 @@ public static partial class LessonReadme
         }
         return lists.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value);
     }
+
+    [GeneratedRegex(@"^TODO (?<todo>[0-9]+)\s*[·:.\-–]?\s*(?<title>.*)$")]
+    private static partial Regex TodoTitleWithTextPattern();
+
+    /// <summary>For each TODO with a section, its title: "### TODO 4 · How long is the body?" gives "How long is the body?".</summary>
+    public static IReadOnlyDictionary<int, string> TodoTitles(string readmeText)
+    {
+        var titles = new Dictionary<int, string>();
+        var inFence = false;
+        foreach (var line in readmeText.ReplaceLineEndings("\n").Split('\n'))
+        {
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                inFence = !inFence;
+                continue;
+            }
+            var heading = HeadingPattern().Match(line);
+            if (inFence || !heading.Success || heading.Groups["level"].Length > 3)
+            {
+                continue;
+            }
+            var todo = TodoTitleWithTextPattern().Match(heading.Groups["title"].Value);
+            if (todo.Success)
+            {
+                titles.TryAdd(int.Parse(todo.Groups["todo"].Value, System.Globalization.CultureInfo.InvariantCulture), todo.Groups["title"].Value.Trim());
+            }
+        }
+        return titles;
+    }
+
+    /// <summary>
+    /// For each TODO with a section, its hints in the order written: the text of every
+    /// <c>&lt;details&gt;&lt;summary&gt;Hint&lt;/summary&gt;</c> ... <c>&lt;/details&gt;</c> block in the section, trimmed.
+    /// </summary>
+    public static IReadOnlyDictionary<int, IReadOnlyList<string>> Hints(string readmeText)
+    {
+        var hints = new Dictionary<int, List<string>>();
+        int? section = null;
+        List<string>? hint = null;
+        var inFence = false;
+        foreach (var line in readmeText.ReplaceLineEndings("\n").Split('\n'))
+        {
+            if (hint is not null)
+            {
+                if (!inFence && line.Trim() == "</details>")
+                {
+                    if (section is { } todo)
+                    {
+                        if (!hints.TryGetValue(todo, out var list))
+                        {
+                            hints[todo] = list = [];
+                        }
+                        list.Add(string.Join('\n', hint).Trim('\n', ' '));
+                    }
+                    hint = null;
+                    continue;
+                }
+                if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+                {
+                    inFence = !inFence;
+                }
+                hint.Add(line);
+                continue;
+            }
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            {
+                inFence = !inFence;
+                continue;
+            }
+            if (inFence)
+            {
+                continue;
+            }
+            var heading = HeadingPattern().Match(line);
+            if (heading.Success)
+            {
+                if (heading.Groups["level"].Length <= 3)
+                {
+                    var todo = TodoTitlePattern().Match(heading.Groups["title"].Value);
+                    section = todo.Success ? int.Parse(todo.Groups["todo"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+                }
+                continue;
+            }
+            if (line.Contains("<summary>Hint", StringComparison.OrdinalIgnoreCase))
+            {
+                hint = [];
+            }
+        }
+        return hints.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value);
+    }
 }
