@@ -5,12 +5,19 @@
 //   dotnet run --project tools/Workshop.Tools -- report exercises <results folder> <test project>...
 //   dotnet run --project tools/Workshop.Tools -- find-browser
 //   dotnet run --project tools/Workshop.Tools -- mutate 01-http-basics
+// and the learner's commands (Learner/), which the wrappers ./workshop, workshop.cmd and workshop.ps1 start:
+//   status, check NN, watch [NN], hint NN, diff NN, solution NN, reset NN, and verify for maintainers and CI.
 using Workshop.Tools.Browsers;
+using Workshop.Tools.Learner;
 using Workshop.Tools.Mutation;
 using Workshop.Tools.Reports;
 using Workshop.Tools.Starters;
 
 var root = FindWorkshopRoot();
+if (LearnerArguments.Handles(args))
+{
+    return await Learner(args);
+}
 return args switch
 {
     ["generate-starters"] => GenerateStarters(),
@@ -22,6 +29,33 @@ return args switch
     ["mutate", var step, .. var strykerOptions] => await new MutationRun(root, step).RunAsync(strykerOptions, Console.Out),
     _ => Usage(),
 };
+
+async Task<int> Learner(string[] arguments)
+{
+    var command = LearnerArguments.Parse(arguments, out var problem);
+    if (command is null)
+    {
+        Console.Error.WriteLine(problem);
+        Console.Error.WriteLine(LearnerCommands.Usage);
+        return 2;
+    }
+    // Ctrl+C ends a running check or watch cleanly: the test run is stopped and the command says so.
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, press) =>
+    {
+        press.Cancel = true;
+        stop.Cancel();
+    };
+    try
+    {
+        return await new LearnerCommands(root, Terminal.Console(), Console.Error).RunAsync(command, stop.Token);
+    }
+    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("Stopped.");
+        return 130;
+    }
+}
 
 int GenerateStarters()
 {
@@ -92,6 +126,9 @@ static int Usage()
           find-browser                                      start and close a browser as the browser tests do; fail when none starts
           mutate <step> [stryker option]...                 mutation-test the TODO regions of solutions/<step>/ with its tests;
                                                             reports go to artifacts/mutation/<step>/
+          verify [--results <folder>]                       no drift, every TODO has a hint, starters fail every goal with its own
+                                                            TODO's message, solutions pass (what CI checks)
+        the learner's commands (./workshop help): status, check, watch, hint, diff, solution, reset
         """);
     return 2;
 }

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Workshop.Tools.Reports;
+using Workshop.Tools.Starters;
+
+namespace Workshop.Tools.Learner;
+
+/// <summary>
+/// What the command keeps between runs, in <c>artifacts/progress/NN-step/</c> (ignored by git):
+/// the last test run's results, a stamp of the sources they were run on, and which hint was shown last.
+/// Progress is always computed from a test run's results; the stamps only say when a run can be skipped because
+/// nothing it depends on has changed since.
+/// </summary>
+public sealed class ProgressStore(Step step)
+{
+    private const string BuildStampFile = "build.stamp";
+    private const string ResultsStampFile = "results.stamp";
+    private const string HintFile = "hint";
+
+    public string ResultsFolder => Path.Combine(step.ProgressFolder, "results");
+
+    /// <summary>
+    /// The newest write time and the number of the files a step's test build depends on: the learner's folder, the
+    /// test project, the shared test helpers and the build settings. Build outputs and Markdown are not inputs.
+    /// </summary>
+    public static string SourceStamp(Step step)
+    {
+        string[] folders = [step.Folder, step.TestsProject, Path.Combine(step.Root, "tests", "Workshop.Testing")];
+        string[] files = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json"];
+        var inputs = folders.Where(Directory.Exists).SelectMany(StarterFolders.SourceFiles)
+            .Concat(files.Select(file => Path.Combine(step.Root, file)).Where(File.Exists))
+            .Where(file => !file.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var newest = inputs.Count == 0 ? 0 : inputs.Max(file => File.GetLastWriteTimeUtc(file).Ticks);
+        return string.Create(CultureInfo.InvariantCulture, $"{newest} {inputs.Count}");
+    }
+
+    /// <summary>True when the last successful build was made from the sources as they are now, and its output is still there.</summary>
+    public bool BuildIsCurrent(string stamp) =>
+        Read(BuildStampFile) == stamp && Directory.Exists(Path.Combine(step.TestsProject, "bin", "exercises"));
+
+    public void BuildSucceeded(string stamp) => Write(BuildStampFile, stamp);
+
+    public void BuildFailed() => Delete(BuildStampFile);
+
+    /// <summary>The results of the last test run, when it ran on the sources as they are now; otherwise null.</summary>
+    public IReadOnlyList<TestOutcome>? CurrentResults(string stamp)
+    {
+        if (Read(ResultsStampFile) != stamp)
+        {
+            return null;
+        }
+        var results = TestResults.Read(ResultsFolder);
+        return results.Count > 0 ? results : null;
+    }
+
+    public void ResultsWritten(string stamp) => Write(ResultsStampFile, stamp);
+
+    public void ResultsInvalid() => Delete(ResultsStampFile);
+
+    /// <summary>The hint shown last: its TODO and its index among that TODO's hints.</summary>
+    public (int Todo, int Index)? LastHint()
+    {
+        var text = Read(HintFile)?.Split(' ');
+        return text is [var todo, var index]
+            && int.TryParse(todo, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
+            && int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+            ? (t, i) : null;
+    }
+
+    public void HintShown(int todo, int index) => Write(HintFile, string.Create(CultureInfo.InvariantCulture, $"{todo} {index}"));
+
+    private string? Read(string name)
+    {
+        var path = Path.Combine(step.ProgressFolder, name);
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+    }
+
+    private void Write(string name, string text)
+    {
+        Directory.CreateDirectory(step.ProgressFolder);
+        File.WriteAllText(Path.Combine(step.ProgressFolder, name), text + "\n");
+    }
+
+    private void Delete(string name) => File.Delete(Path.Combine(step.ProgressFolder, name));
+}
