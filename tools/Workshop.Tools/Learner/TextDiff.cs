@@ -108,15 +108,16 @@ public static class TextDiff
                 i++;
                 j++;
             }
-            else if (j < m && (i == n || common[i, j + 1] >= common[i + 1, j]))
+            else if (i < n && (j == m || common[i + 1, j] >= common[i, j + 1]))
             {
-                edits.Add(new Edit('+', b[prefix + j], prefix + i + 1, prefix + j + 1));
-                j++;
+                // Removed lines before added ones, as git writes a replaced line.
+                edits.Add(new Edit('-', a[prefix + i], prefix + i + 1, prefix + j + 1));
+                i++;
             }
             else
             {
-                edits.Add(new Edit('-', a[prefix + i], prefix + i + 1, prefix + j + 1));
-                i++;
+                edits.Add(new Edit('+', b[prefix + j], prefix + i + 1, prefix + j + 1));
+                j++;
             }
         }
         for (var k = 0; k < suffix; k++)
