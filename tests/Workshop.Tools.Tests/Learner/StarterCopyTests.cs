@@ -1,0 +1,102 @@
+using FluentAssertions;
+using Workshop.Tools.Learner;
+using Workshop.Tools.Starters;
+using Xunit;
+
+namespace Workshop.Tools.Tests.Learner;
+
+/// <summary>The learner's copy against the starter regenerated from the solution, in a small workshop in a temporary folder.</summary>
+public sealed class StarterCopyTests : IDisposable
+{
+    private const string Solution = "class A\n{\n    int F()\n    {\n        // BEGIN TODO 1: Answer.\n        return 42;\n        // END TODO\n    }\n}\n";
+
+    private readonly string _root = Directory.CreateTempSubdirectory("workshop-").FullName;
+    private readonly Step _step;
+
+    public StarterCopyTests()
+    {
+        Write("solutions/01-demo/Demo.csproj", "<Project />\n");
+        Write("solutions/01-demo/Answer.cs", Solution);
+        Write("01-demo/README.md", "# Step 01 · Demo\n");
+        Write("tests/01-demo.Tests/Tests.cs", "");
+        new StarterFolders(_root).Generate();
+        _step = Steps.Find(_root, "01", out _)!;
+    }
+
+    [Fact]
+    public void Untouched_starter_has_no_changes()
+    {
+        new StarterCopy(_root, _step).LearnerChanges().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Learners_edit_is_a_unified_diff_against_the_regenerated_starter()
+    {
+        var starter = Read("01-demo/Answer.cs");
+        Write("01-demo/Answer.cs", starter.Replace("        throw new NotImplementedException(\"TODO 1: Answer.\");\n", "        return 41;\n", StringComparison.Ordinal));
+        Write("01-demo/Notes.cs", "// mine\n");
+        Write("01-demo/bin/Debug/Demo.dll", "build output is not an edit");
+
+        var changes = new StarterCopy(_root, _step).LearnerChanges();
+
+        changes.Select(change => change.RelativePath).Should().Equal("Answer.cs", "Notes.cs");
+        StarterCopy.Unified(changes, "01-demo", "starter", "yours").Should().Be("""
+            --- starter/01-demo/Answer.cs
+            +++ yours/01-demo/Answer.cs
+            @@ -3,6 +3,6 @@
+                 int F()
+                 {
+                     // TODO 1: Answer.
+            -        throw new NotImplementedException("TODO 1: Answer.");
+            +        return 41;
+                 }
+             }
+            --- /dev/null
+            +++ yours/01-demo/Notes.cs
+            @@ -0,0 +1 @@
+            +// mine
+
+            """.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Solution_changes_are_the_regions_answers()
+    {
+        var diff = StarterCopy.Unified(new StarterCopy(_root, _step).SolutionChanges(), "01-demo", "starter", "solution");
+
+        diff.Should().Contain("-        throw new NotImplementedException(\"TODO 1: Answer.\");\n+        // BEGIN TODO 1: Answer.\n+        return 42;\n+        // END TODO\n");
+    }
+
+    [Fact]
+    public void Reset_restores_the_starter_and_keeps_the_learners_files_in_the_backup()
+    {
+        Write("01-demo/Answer.cs", "class A { int F() => 41; }\n");
+        Write("01-demo/Notes.cs", "// mine\n");
+        var backup = Path.Combine(_root, "artifacts/backup/01-demo-1");
+
+        var restored = new StarterCopy(_root, _step).Reset(backup);
+
+        restored.Should().Equal("Answer.cs", "Notes.cs (removed)");
+        new StarterCopy(_root, _step).LearnerChanges().Should().BeEmpty();
+        File.ReadAllText(Path.Combine(backup, "Answer.cs")).Should().Be("class A { int F() => 41; }\n");
+        File.ReadAllText(Path.Combine(backup, "Notes.cs")).Should().Be("// mine\n");
+        Read("01-demo/README.md").Should().Be("# Step 01 · Demo\n", "the lesson is never reset");
+    }
+
+    [Fact]
+    public void Text_diff_of_equal_texts_is_empty_and_line_endings_do_not_count()
+    {
+        TextDiff.Unified("a\nb\n", "a\r\nb\r\n", "x", "y").Should().BeEmpty();
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Read(string relative) => File.ReadAllText(Path.Combine(_root, relative));
+
+    private void Write(string relative, string text)
+    {
+        var path = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+}
