@@ -56,5 +56,6 @@ public sealed class LearnerArgumentsTests
         LearnerArguments.Handles(["report", "solutions", "x"]).Should().BeFalse();
         LearnerArguments.Handles([]).Should().BeTrue();
         LearnerArguments.Handles(["verify"]).Should().BeTrue();
+        LearnerArguments.Handles(["chek", "01"]).Should().BeTrue("a learner's typo gets the learner's usage");
     }
 }

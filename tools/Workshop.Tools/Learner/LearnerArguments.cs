@@ -15,8 +15,14 @@ public static class LearnerArguments
     private static readonly string[] NeedStep = ["check", "hint", "diff", "solution", "reset"];
     private static readonly string[] MayTakeStep = ["watch"];
 
-    /// <summary>True when <paramref name="args"/> is a learner's command (no arguments at all means <c>status</c>).</summary>
-    public static bool Handles(string[] args) => args.Length == 0 || Commands.Contains(args[0]) || args[0] is "--help" or "-h";
+    /// <summary>The maintainers' commands of the same program (Program.cs); every other first word is the learner's.</summary>
+    private static readonly string[] MaintainerCommands = ["generate-starters", "check-starters", "report", "find-browser", "mutate"];
+
+    /// <summary>
+    /// True when <paramref name="args"/> is for the learner's commands: no arguments at all (<c>status</c>), one of
+    /// theirs, or a word that is no maintainer command either, which gets the learner's usage.
+    /// </summary>
+    public static bool Handles(string[] args) => args.Length == 0 || !MaintainerCommands.Contains(args[0]);
 
     /// <summary>The command, or null and a sentence that says what is wrong with the arguments.</summary>
     public static LearnerCommand? Parse(string[] args, out string? problem)
