@@ -85,7 +85,7 @@ internal sealed class BrowserCheck
         var html = $$"""
             <!doctype html>
             <html><head><meta charset="utf-8"><style>
-              body { margin: 0; padding: 18px 24px 24px; background: #0f172a; color: #e2e8f0; font: 18px system-ui, sans-serif; }
+              body { margin: 0; padding: 18px 24px 24px; width: max-content; background: #0f172a; color: #e2e8f0; font: 18px system-ui, sans-serif; }
               h1 { margin: 0 0 14px; font-size: 20px; font-weight: 600; color: #94a3b8; }
               main { display: flex; gap: 24px; align-items: flex-start; }
               figure { margin: 0; }
