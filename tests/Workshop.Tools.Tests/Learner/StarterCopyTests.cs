@@ -60,11 +60,16 @@ public sealed class StarterCopyTests : IDisposable
     }
 
     [Fact]
-    public void Solution_changes_are_the_regions_answers()
+    public void Solution_changes_are_the_answers_that_replace_the_stubs()
     {
         var diff = StarterCopy.Unified(new StarterCopy(_root, _step).SolutionChanges(), "01-demo", "starter", "solution");
 
-        diff.Should().Contain("-        throw new NotImplementedException(\"TODO 1: Answer.\");\n+        // BEGIN TODO 1: Answer.\n+        return 42;\n+        // END TODO\n");
+        diff.Should().Contain("""
+                     // TODO 1: Answer.
+            -        throw new NotImplementedException("TODO 1: Answer.");
+            +        return 42;
+                 }
+            """.ReplaceLineEndings("\n"), "the diff shows the answer, without the markers only the generator reads");
     }
 
     [Fact]

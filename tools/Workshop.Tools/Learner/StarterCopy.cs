@@ -23,11 +23,16 @@ public sealed class StarterCopy(string root, Step step)
         return Compare(starter, learner);
     }
 
-    /// <summary>Every file where the solution differs from the original starter: the lesson's answer.</summary>
+    /// <summary>
+    /// Every file where the solution differs from the original starter: the lesson's answer, without the region
+    /// markers that only the maintainers' generator reads (<see cref="TodoRegions.ToAnswer"/>).
+    /// </summary>
     public IReadOnlyList<FileChange> SolutionChanges()
     {
         var starter = OriginalStarter();
-        var solution = Files(step.SolutionFolder);
+        var solution = Files(step.SolutionFolder).ToDictionary(
+            file => file.Key,
+            file => TodoRegions.Applies(file.Key) ? Encoding.UTF8.GetBytes(TodoRegions.ToAnswer(file.Key, Encoding.UTF8.GetString(file.Value))) : file.Value);
         return Compare(starter, solution);
     }
 

@@ -158,6 +158,44 @@ public static class TodoRegions
         return output.ToString();
     }
 
+    /// <summary>
+    /// The solution as a learner who finished the starter would have it: each region's BEGIN line becomes the starter's
+    /// TODO comment, and its STUB and END lines go. Compared with the starter, only the stubs and the answers differ.
+    /// </summary>
+    public static string ToAnswer(string fileName, string solutionText)
+    {
+        if (!Styles.TryGetValue(Path.GetExtension(fileName), out var style))
+        {
+            return solutionText;
+        }
+        var regions = Find(fileName, solutionText);
+        var lines = Lines(solutionText);
+        var output = new StringBuilder();
+        var next = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (next < regions.Count && regions[next].FirstLine == i + 1)
+            {
+                var begin = style.Begin.Match(lines[i].Text);
+                output.Append(begin.Groups["indent"].Value)
+                    .Append(style.Comment($"TODO {begin.Groups["id"].Value}: {begin.Groups["text"].Value}"))
+                    .Append(lines[i].Ending);
+                for (var line = i + 1; line < regions[next].LastLine - 1; line++)
+                {
+                    if (!style.Stub.IsMatch(lines[line].Text))
+                    {
+                        output.Append(lines[line].Text).Append(lines[line].Ending);
+                    }
+                }
+                i = regions[next].LastLine - 1;
+                next++;
+                continue;
+            }
+            output.Append(lines[i].Text).Append(lines[i].Ending);
+        }
+        return output.ToString();
+    }
+
     /// <summary>A region in the starter: its TODO comment, the explanation lines right after BEGIN, then the stub.</summary>
     private static void AppendStarterRegion(
         StringBuilder output, string fileName, List<(string Text, string Ending)> lines, TodoRegion region, CommentStyle style)
