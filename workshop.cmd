@@ -5,5 +5,6 @@ cd /d "%~dp0"
 set DOTNET_NOLOGO=1
 set DOTNET_CLI_TELEMETRY_OPTOUT=1
 set WORKSHOP_COMMAND=.\workshop.cmd
-dotnet run --project "%~dp0tools\Workshop.Tools" -v q -- %*
+if not exist "tools\Workshop.Tools\bin\Debug\net10.0\Workshop.Tools.dll" echo Building the workshop command first; the first time takes a minute... 1>&2
+dotnet run --project "tools\Workshop.Tools" -v q -- %*
 exit /b %ERRORLEVEL%
