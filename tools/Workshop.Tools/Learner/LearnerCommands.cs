@@ -289,7 +289,7 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
         outcomes.Where(outcome => outcome.Failed)
             .Select(outcome => outcome.Message)
             .Where(message => message.Contains("No browser could be started", StringComparison.Ordinal))
-            .Select(message => message[message.IndexOf("No browser could be started", StringComparison.Ordinal)..])
+            .Select(message => message[message.IndexOf("No browser could be started", StringComparison.Ordinal)..].Replace("\\\"", "\"", StringComparison.Ordinal))
             .Select(message => string.Join('\n', message.ReplaceLineEndings("\n").Split('\n').TakeWhile(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal))).TrimEnd())
             .FirstOrDefault();
 
