@@ -66,22 +66,27 @@ public sealed class LimitTests(SharedChatServer shared) : IClassFixture<SharedCh
             $"a message of {FrameLimit + 1} bytes is over Chat:MaxFrameBytes {FrameLimit}, even with a short text: 1009 message too big");
     }
 
-    [Fact]
+    [Theory]
+    [InlineData(new[] { 400, 400, 400 })]
+    [InlineData(new[] { FrameLimit / 2, FrameLimit / 2, 1 })]
     [Todo(1, 2, 3, 4)]
-    public async Task Fragments_over_MaxFrameBytes_together_are_closed_with_1009()
+    public async Task Fragments_over_MaxFrameBytes_together_are_closed_with_1009(int[] fragments)
     {
         await using var server = StartWithSmallFrames();
         await using var ana = await ChatPeer.JoinAsync(server, "Ana");
-        var message = PaddedMessage("hola", 3 * 400);
+        var message = PaddedMessage("hola", fragments.Sum());
 
-        // Three fragments of 400 bytes: each is small, together they are 1200 bytes.
-        for (var i = 0; i < 3; i++)
+        // Each fragment is small; together they are over the limit. The second case reaches the limit exactly with its
+        // second fragment, and goes over it by one byte with the third: the message is not over until its last fragment.
+        var start = 0;
+        for (var i = 0; i < fragments.Length; i++)
         {
-            await ana.SendAsync(message[(i * 400)..((i + 1) * 400)], WebSocketMessageType.Text, endOfMessage: i == 2);
+            await ana.SendAsync(message[start..(start + fragments[i])], WebSocketMessageType.Text, endOfMessage: i == fragments.Length - 1);
+            start += fragments[i];
         }
 
         await ana.ExpectCloseAsync(1009,
-            $"Chat:MaxFrameBytes {FrameLimit} limits a whole message, all its fragments together: 3 x 400 bytes is over it");
+            $"Chat:MaxFrameBytes {FrameLimit} limits a whole message, all its fragments together: {string.Join(" + ", fragments)} bytes is over it");
     }
 
     [Fact]
