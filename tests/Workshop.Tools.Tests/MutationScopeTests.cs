@@ -9,17 +9,17 @@ public sealed class MutationScopeTests : IDisposable
 {
     private const string Answer = "class A\n{\n    int F()\n    {\n        // BEGIN TODO 1: Answer.\n        return 42;\n        // END TODO\n    }\n}\n";
 
-    private readonly string _step = Directory.CreateTempSubdirectory("step-").FullName;
+    private readonly TempFolder _temp = new("step-");
 
     [Fact]
     public void Scope_is_every_region_of_every_cs_file_as_character_spans_and_nothing_else()
     {
-        Write("Demo.csproj", "<Project />\n");
-        Write("Server/Answer.cs", Answer);
-        Write("Plain.cs", "class P;\n");
-        Write("obj/Debug/Answer.cs", Answer);
+        _temp.Write("Demo.csproj", "<Project />\n");
+        _temp.Write("Server/Answer.cs", Answer);
+        _temp.Write("Plain.cs", "class P;\n");
+        _temp.Write("obj/Debug/Answer.cs", Answer);
 
-        var scope = MutationScope.Find(_step);
+        var scope = MutationScope.Find(_temp.Path);
 
         var file = scope.Should().ContainSingle("only Server/Answer.cs has regions; obj/ is build output").Subject;
         file.RelativePath.Should().Be("Server/Answer.cs");
@@ -29,12 +29,5 @@ public sealed class MutationScopeTests : IDisposable
         file.Covers(8).Should().BeFalse("line 8 closes the method, outside the region");
     }
 
-    public void Dispose() => Directory.Delete(_step, recursive: true);
-
-    private void Write(string relative, string text)
-    {
-        var path = Path.Combine(_step, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-    }
+    public void Dispose() => _temp.Dispose();
 }

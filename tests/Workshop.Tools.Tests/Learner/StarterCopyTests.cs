@@ -10,34 +10,34 @@ public sealed class StarterCopyTests : IDisposable
 {
     private const string Solution = "class A\n{\n    int F()\n    {\n        // BEGIN TODO 1: Answer.\n        return 42;\n        // END TODO\n    }\n}\n";
 
-    private readonly string _root = Directory.CreateTempSubdirectory("workshop-").FullName;
+    private readonly TempFolder _temp = new();
     private readonly Step _step;
 
     public StarterCopyTests()
     {
-        Write("solutions/01-demo/Demo.csproj", "<Project />\n");
-        Write("solutions/01-demo/Answer.cs", Solution);
-        Write("01-demo/README.md", "# Step 01 · Demo\n");
-        Write("tests/01-demo.Tests/Tests.cs", "");
-        new StarterFolders(_root).Generate();
-        _step = Steps.Find(_root, "01", out _)!;
+        _temp.Write("solutions/01-demo/Demo.csproj", "<Project />\n");
+        _temp.Write("solutions/01-demo/Answer.cs", Solution);
+        _temp.Write("01-demo/README.md", "# Step 01 · Demo\n");
+        _temp.Write("tests/01-demo.Tests/Tests.cs", "");
+        new StarterFolders(_temp.Path).Generate();
+        _step = Steps.Find(_temp.Path, "01", out _)!;
     }
 
     [Fact]
     public void Untouched_starter_has_no_changes()
     {
-        new StarterCopy(_root, _step).LearnerChanges().Should().BeEmpty();
+        new StarterCopy(_temp.Path, _step).LearnerChanges().Should().BeEmpty();
     }
 
     [Fact]
     public void Learners_edit_is_a_unified_diff_against_the_regenerated_starter()
     {
-        var starter = Read("01-demo/Answer.cs");
-        Write("01-demo/Answer.cs", starter.Replace("        throw new NotImplementedException(\"TODO 1: Answer.\");\n", "        return 41;\n", StringComparison.Ordinal));
-        Write("01-demo/Notes.cs", "// mine\n");
-        Write("01-demo/bin/Debug/Demo.dll", "build output is not an edit");
+        var starter = _temp.Read("01-demo/Answer.cs");
+        _temp.Write("01-demo/Answer.cs", starter.Replace("        throw new NotImplementedException(\"TODO 1: Answer.\");\n", "        return 41;\n", StringComparison.Ordinal));
+        _temp.Write("01-demo/Notes.cs", "// mine\n");
+        _temp.Write("01-demo/bin/Debug/Demo.dll", "build output is not an edit");
 
-        var changes = new StarterCopy(_root, _step).LearnerChanges();
+        var changes = new StarterCopy(_temp.Path, _step).LearnerChanges();
 
         changes.Select(change => change.RelativePath).Should().Equal("Answer.cs", "Notes.cs");
         StarterCopy.Unified(changes, "01-demo", "starter", "yours").Should().Be("""
@@ -62,7 +62,7 @@ public sealed class StarterCopyTests : IDisposable
     [Fact]
     public void Solution_changes_are_the_answers_that_replace_the_stubs()
     {
-        var diff = StarterCopy.Unified(new StarterCopy(_root, _step).SolutionChanges(), "01-demo", "starter", "solution");
+        var diff = StarterCopy.Unified(new StarterCopy(_temp.Path, _step).SolutionChanges(), "01-demo", "starter", "solution");
 
         diff.Should().Contain("""
                      // TODO 1: Answer.
@@ -75,17 +75,17 @@ public sealed class StarterCopyTests : IDisposable
     [Fact]
     public void Reset_restores_the_starter_and_keeps_the_learners_files_in_the_backup()
     {
-        Write("01-demo/Answer.cs", "class A { int F() => 41; }\n");
-        Write("01-demo/Notes.cs", "// mine\n");
-        var backup = Path.Combine(_root, "artifacts/backup/01-demo-1");
+        _temp.Write("01-demo/Answer.cs", "class A { int F() => 41; }\n");
+        _temp.Write("01-demo/Notes.cs", "// mine\n");
+        var backup = Path.Combine(_temp.Path, "artifacts/backup/01-demo-1");
 
-        var restored = new StarterCopy(_root, _step).Reset(backup);
+        var restored = new StarterCopy(_temp.Path, _step).Reset(backup);
 
         restored.Should().Equal("Answer.cs", "Notes.cs (removed)");
-        new StarterCopy(_root, _step).LearnerChanges().Should().BeEmpty();
+        new StarterCopy(_temp.Path, _step).LearnerChanges().Should().BeEmpty();
         File.ReadAllText(Path.Combine(backup, "Answer.cs")).Should().Be("class A { int F() => 41; }\n");
         File.ReadAllText(Path.Combine(backup, "Notes.cs")).Should().Be("// mine\n");
-        Read("01-demo/README.md").Should().Be("# Step 01 · Demo\n", "the lesson is never reset");
+        _temp.Read("01-demo/README.md").Should().Be("# Step 01 · Demo\n", "the lesson is never reset");
     }
 
     [Fact]
@@ -94,14 +94,5 @@ public sealed class StarterCopyTests : IDisposable
         TextDiff.Unified("a\nb\n", "a\r\nb\r\n", "x", "y").Should().BeEmpty();
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
-
-    private string Read(string relative) => File.ReadAllText(Path.Combine(_root, relative));
-
-    private void Write(string relative, string text)
-    {
-        var path = Path.Combine(_root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-    }
+    public void Dispose() => _temp.Dispose();
 }
