@@ -32,6 +32,9 @@ internal sealed class EchoServer : IAsyncDisposable
         $"GET /ws HTTP/1.1\r\nHost: {EndPoint}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
         $"Sec-WebSocket-Key: {SampleKey}\r\nSec-WebSocket-Version: 13\r\n{extraHeaders}\r\n";
 
+    /// <summary>A <see cref="RawWebSocket"/> after the well-behaved handshake, with <paramref name="extraHeaders"/> added.</summary>
+    public Task<RawWebSocket> OpenRawAsync(string? extraHeaders = null) => RawWebSocket.OpenAsync(EndPoint, Handshake(extraHeaders));
+
     /// <summary>
     /// A <see cref="ClientWebSocket"/> connected to /ws. When it cannot connect, the failure says what the server
     /// answered (ClientWebSocket only reports the status code): the same handshake is sent again raw, and its answer printed.

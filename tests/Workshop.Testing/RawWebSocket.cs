@@ -1,14 +1,16 @@
 using System.Net;
 using System.Net.Sockets;
-using Workshop.Testing;
+using System.Text;
+using Xunit;
 
-namespace WebSocketHandshake.Tests;
+namespace Workshop.Testing;
 
 /// <summary>
 /// A WebSocket client over a raw TCP connection: it sends any bytes at all, broken frames included, and reads the
-/// server's frames with the tests' own code. What ClientWebSocket would refuse to send, this sends.
+/// server's frames with the tests' own code. What ClientWebSocket would refuse to send, this sends; and it answers
+/// nothing by itself (no pong, no close), so it can be the client that stops answering or stops reading.
 /// </summary>
-internal sealed class RawWebSocket : IDisposable
+public sealed class RawWebSocket : IDisposable
 {
     private readonly TcpClient _client;
     private readonly List<byte> _received;
@@ -20,14 +22,23 @@ internal sealed class RawWebSocket : IDisposable
         _received = [.. afterHandshake];
     }
 
-    /// <summary>Does the handshake; fails with what the server sent when the answer is not a 101.</summary>
-    public static async Task<RawWebSocket> OpenAsync(EchoServer server, string? extraHeaders = null)
+    /// <summary>
+    /// Sends <paramref name="handshake"/> (a whole HTTP request) to <paramref name="server"/>; fails with what the server
+    /// sent when the answer is not a 101. <paramref name="receiveBufferSize"/>, when given, is set before connecting, so
+    /// the TCP window the client offers stays that small.
+    /// </summary>
+    public static async Task<RawWebSocket> OpenAsync(IPEndPoint server, string handshake, int? receiveBufferSize = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var client = await RawHttpClient.ConnectAsync(server.EndPoint, cancellationToken);
+        var client = new TcpClient(server.AddressFamily);
         try
         {
-            await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(server.Handshake(extraHeaders)), cancellationToken);
+            if (receiveBufferSize is { } size)
+            {
+                client.Client.ReceiveBufferSize = size;
+            }
+            await client.ConnectAsync(server, cancellationToken);
+            await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(handshake), cancellationToken);
             var head = new List<byte>();
             var buffer = new byte[4096];
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -64,10 +75,33 @@ internal sealed class RawWebSocket : IDisposable
         await _client.GetStream().WriteAsync(bytes, TestContext.Current.CancellationToken);
 
     /// <summary>The next frame from the server; null when the server closed the connection or sent none in time.</summary>
-    public async Task<ServerFrame?> ReceiveAsync(TimeSpan? timeout = null)
+    public async Task<ServerFrame?> ReceiveAsync(TimeSpan? timeout = null) =>
+        (await ReadFrameAsync(timeout ?? RawHttpClient.DefaultTimeout)).Frame;
+
+    /// <summary>
+    /// Reads frames, answering none of them (no pong, no close), until the server ends the connection or
+    /// <paramref name="wait"/> passes. Returns the frames and whether the connection ended.
+    /// </summary>
+    public async Task<(List<ServerFrame> Frames, bool Ended)> ReadWithoutAnsweringAsync(TimeSpan wait)
+    {
+        var frames = new List<ServerFrame>();
+        var until = DateTime.UtcNow + wait;
+        while (true)
+        {
+            var (frame, ended) = await ReadFrameAsync(until - DateTime.UtcNow);
+            if (frame is null)
+            {
+                return (frames, ended);
+            }
+            frames.Add(frame);
+        }
+    }
+
+    /// <summary>The next whole frame; or none, and whether that is because the connection ended (or the time ran out).</summary>
+    private async Task<(ServerFrame? Frame, bool Ended)> ReadFrameAsync(TimeSpan timeout)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(timeout ?? RawHttpClient.DefaultTimeout);
+        deadline.CancelAfter(timeout > TimeSpan.Zero ? timeout : TimeSpan.Zero);
         var buffer = new byte[64 * 1024];
         while (true)
         {
@@ -75,24 +109,25 @@ internal sealed class RawWebSocket : IDisposable
             if (frame is not null)
             {
                 _received.RemoveRange(0, length);
-                return frame;
+                return (frame, false);
             }
             try
             {
                 var read = await _client.GetStream().ReadAsync(buffer, deadline.Token);
                 if (read == 0)
                 {
-                    return null;
+                    return (null, true);
                 }
                 _received.AddRange(buffer.AsSpan(0, read));
             }
             catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
             {
-                return null;
+                return (null, false);
             }
             catch (IOException)
             {
-                return null;
+                // A reset: the server aborted the connection.
+                return (null, true);
             }
         }
     }

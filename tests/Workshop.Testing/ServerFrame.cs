@@ -1,11 +1,17 @@
 using System.Buffers.Binary;
+using System.Text;
 
-namespace WebSocketHandshake.Tests;
+namespace Workshop.Testing;
 
 /// <summary>A frame the server sent, read by the tests' own code: what a raw client sees on the wire.</summary>
-internal sealed record ServerFrame(bool Fin, int Reserved, int Opcode, bool Masked, byte[] Payload)
+public sealed record ServerFrame(bool Fin, int Reserved, int Opcode, bool Masked, byte[] Payload)
 {
     public bool IsClose => Opcode == 0x8;
+
+    public bool IsPing => Opcode == 0x9;
+
+    /// <summary>The payload as UTF-8 text.</summary>
+    public string Text => Encoding.UTF8.GetString(Payload);
 
     /// <summary>The close code of a close frame, or null when it has none.</summary>
     public int? CloseCode => IsClose && Payload.Length >= 2 ? BinaryPrimitives.ReadUInt16BigEndian(Payload) : null;
@@ -62,7 +68,9 @@ internal sealed record ServerFrame(bool Fin, int Reserved, int Opcode, bool Mask
     public override string ToString() => Opcode switch
     {
         0x8 => $"close {CloseCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(no code)"} \"{CloseReason}\"",
-        0x1 => $"text \"{Shorten(Encoding.UTF8.GetString(Payload))}\"{(Fin ? "" : " (no FIN)")}",
+        0x1 => $"text \"{Shorten(Text)}\"{(Fin ? "" : " (no FIN)")}",
+        0x9 => "ping",
+        0xA => "pong",
         _ => $"opcode 0x{Opcode:X} with {Payload.Length} bytes{(Fin ? "" : " (no FIN)")}{(Masked ? " (masked)" : "")}",
     };
 

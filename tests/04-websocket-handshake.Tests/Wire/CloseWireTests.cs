@@ -23,7 +23,7 @@ public sealed class CloseWireTests(SharedEchoServer shared) : IClassFixture<Shar
     [Fact]
     public async Task Server_closes_tcp_after_answering_a_close()
     {
-        using var socket = await RawWebSocket.OpenAsync(shared.Server);
+        using var socket = await shared.Server.OpenRawAsync();
 
         await socket.SendAsync(ClientFrames.Close(1000, "bye"));
         var frames = await socket.ReceiveUntilCloseAsync();
@@ -38,7 +38,7 @@ public sealed class CloseWireTests(SharedEchoServer shared) : IClassFixture<Shar
     [Fact]
     public async Task Empty_close_on_the_wire_gets_an_empty_close()
     {
-        using var socket = await RawWebSocket.OpenAsync(shared.Server);
+        using var socket = await shared.Server.OpenRawAsync();
 
         await socket.SendAsync(ClientFrames.Frame(0x8, []));
         var frames = await socket.ReceiveUntilCloseAsync();
@@ -51,7 +51,7 @@ public sealed class CloseWireTests(SharedEchoServer shared) : IClassFixture<Shar
     [Fact]
     public async Task Messages_before_a_close_are_echoed_first()
     {
-        using var socket = await RawWebSocket.OpenAsync(shared.Server);
+        using var socket = await shared.Server.OpenRawAsync();
 
         await socket.SendAsync([.. ClientFrames.Text("last words"), .. ClientFrames.Close(1000)]);
         var frames = await socket.ReceiveUntilCloseAsync();

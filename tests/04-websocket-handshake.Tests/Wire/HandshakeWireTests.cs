@@ -27,7 +27,7 @@ public sealed class HandshakeWireTests
     {
         await using var server = EchoServer.Start();
 
-        using var socket = await RawWebSocket.OpenAsync(server);
+        using var socket = await server.OpenRawAsync();
 
         var head = socket.ResponseHead;
         head.Should().StartWith("HTTP/1.1 101 Switching Protocols", "a valid handshake switches protocols; the server answered:\n{0}", head);
@@ -104,7 +104,7 @@ public sealed class HandshakeWireTests
     {
         await using var server = EchoServer.Start();
 
-        using var socket = await RawWebSocket.OpenAsync(server, $"Origin: http://{server.EndPoint}\r\n");
+        using var socket = await server.OpenRawAsync($"Origin: http://{server.EndPoint}\r\n");
 
         socket.ResponseHead.Should().StartWith("HTTP/1.1 101", "the page the server itself serves must be able to connect");
     }
@@ -115,7 +115,7 @@ public sealed class HandshakeWireTests
     {
         await using var server = EchoServer.Start(new Dictionary<string, string?> { ["WebSocket:AllowedOrigins:0"] = "http://localhost:3000" });
 
-        using var socket = await RawWebSocket.OpenAsync(server, "Origin: http://localhost:3000\r\n");
+        using var socket = await server.OpenRawAsync("Origin: http://localhost:3000\r\n");
 
         socket.ResponseHead.Should().StartWith("HTTP/1.1 101", "WebSocket:AllowedOrigins lets in pages from http://localhost:3000");
     }

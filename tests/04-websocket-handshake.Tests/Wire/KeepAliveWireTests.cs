@@ -19,7 +19,7 @@ public sealed class KeepAliveWireTests
     public async Task Quiet_connection_is_pinged_after_the_interval()
     {
         await using var server = StartWithShortKeepAlive();
-        using var socket = await RawWebSocket.OpenAsync(server);
+        using var socket = await server.OpenRawAsync();
 
         var frame = await socket.ReceiveAsync(TimeSpan.FromSeconds(5));
 
@@ -32,7 +32,7 @@ public sealed class KeepAliveWireTests
     public async Task Client_that_never_pongs_is_closed_with_1001()
     {
         await using var server = StartWithShortKeepAlive();
-        using var socket = await RawWebSocket.OpenAsync(server);
+        using var socket = await server.OpenRawAsync();
 
         var frames = await socket.ReceiveUntilCloseAsync(TimeSpan.FromSeconds(5));
 

@@ -37,7 +37,7 @@ public sealed class ProtocolErrorWireTests(SharedEchoServer shared) : IClassFixt
     public async Task Protocol_error_is_answered_with_its_close_code(string what)
     {
         var (bytes, code) = Cases[what];
-        using var socket = await RawWebSocket.OpenAsync(shared.Server);
+        using var socket = await shared.Server.OpenRawAsync();
 
         await socket.SendAsync(bytes);
         var frames = await socket.ReceiveUntilCloseAsync();
@@ -56,7 +56,7 @@ public sealed class ProtocolErrorWireTests(SharedEchoServer shared) : IClassFixt
     [Fact]
     public async Task Frame_split_into_single_bytes_is_understood()
     {
-        using var socket = await RawWebSocket.OpenAsync(shared.Server);
+        using var socket = await shared.Server.OpenRawAsync();
 
         foreach (var b in ClientFrames.Text("one byte at a time"))
         {
@@ -72,7 +72,7 @@ public sealed class ProtocolErrorWireTests(SharedEchoServer shared) : IClassFixt
     [Fact]
     public async Task Ping_is_answered_with_a_pong_carrying_its_payload_on_the_wire()
     {
-        using var socket = await RawWebSocket.OpenAsync(shared.Server);
+        using var socket = await shared.Server.OpenRawAsync();
 
         await socket.SendAsync(ClientFrames.Frame(0x9, "Hello"u8.ToArray()));
         var pong = await socket.ReceiveAsync();
@@ -86,7 +86,7 @@ public sealed class ProtocolErrorWireTests(SharedEchoServer shared) : IClassFixt
     [Fact]
     public async Task Ping_between_fragments_gets_its_pong_before_the_echo()
     {
-        using var socket = await RawWebSocket.OpenAsync(shared.Server);
+        using var socket = await shared.Server.OpenRawAsync();
 
         await socket.SendAsync([
             .. ClientFrames.Text("Hel", fin: false),
@@ -103,7 +103,7 @@ public sealed class ProtocolErrorWireTests(SharedEchoServer shared) : IClassFixt
     [Fact]
     public async Task Character_split_between_fragments_is_echoed()
     {
-        using var socket = await RawWebSocket.OpenAsync(shared.Server);
+        using var socket = await shared.Server.OpenRawAsync();
         var euro = "€"u8.ToArray();
 
         await socket.SendAsync([.. ClientFrames.Frame(0x1, [euro[0]], fin: false), .. ClientFrames.Frame(0x0, [euro[1], euro[2]])]);
@@ -118,7 +118,7 @@ public sealed class ProtocolErrorWireTests(SharedEchoServer shared) : IClassFixt
     public async Task Client_that_vanishes_mid_frame_frees_its_connection()
     {
         var before = shared.Server.OpenConnections;
-        var socket = await RawWebSocket.OpenAsync(shared.Server);
+        var socket = await shared.Server.OpenRawAsync();
         var frame = ClientFrames.Text(new string('x', 1000));
 
         await socket.SendAsync(frame[..500]);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Workshop.Testing;
 
 namespace BroadcastChat.Tests.Protocol;
 
@@ -29,12 +30,12 @@ public sealed class KeepAliveTests
         var (frames, ended) = await silent.ReadWithoutAnsweringAsync(TimeSpan.FromSeconds(15));
         var droppedAfter = clock.Elapsed;
         var left = await ana.ReceiveUntilAsync<Left>(l => l.User.Nickname == "Silent", "for Silent");
-        TestContext.Current.TestOutputHelper?.WriteLine($"The silent client was dropped after {droppedAfter.TotalMilliseconds:0} ms; it got: {RawFrame.Describe(frames)}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"The silent client was dropped after {droppedAfter.TotalMilliseconds:0} ms; it got: {RawWebSocket.Describe(frames)}");
 
         frames.Should().Contain(frame => frame.IsPing,
-            "with Chat:KeepAliveInterval 0.5 s the server pings a quiet client; the silent client got: {0}", RawFrame.Describe(frames));
+            "with Chat:KeepAliveInterval 0.5 s the server pings a quiet client; the silent client got: {0}", RawWebSocket.Describe(frames));
         ended.Should().BeTrue(
-            "with Chat:KeepAliveTimeout 1 s, a client that never answers the ping is dropped well within 15 s; it got: {0}", RawFrame.Describe(frames));
+            "with Chat:KeepAliveTimeout 1 s, a client that never answers the ping is dropped well within 15 s; it got: {0}", RawWebSocket.Describe(frames));
         left.User.Nickname.Should().Be("Silent", "the others learn that the dropped client has left");
     }
 
