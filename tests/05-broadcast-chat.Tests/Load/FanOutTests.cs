@@ -101,11 +101,9 @@ public sealed class FanOutTests
             catch (WebSocketException refused)
             {
                 socket.Dispose();
-                // ClientWebSocket only knows the status code; a plain request to /chat shows what the server says.
-                using var http = new HttpClient { BaseAddress = server.BaseAddress };
-                using var response = await http.GetAsync("/chat", cancellationToken);
-                var answer = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}";
-                throw new InvalidOperationException($"{nickname} could not open {chat}: {refused.Message}\nA plain GET /chat answers: {answer}\nThe server printed:\n{server.Output}");
+                // ClientWebSocket only knows the status code; the same handshake over HttpClient shows what the server says.
+                var answer = await ChatHandshake.SendAsync(server.BaseAddress, $"nickname={nickname}");
+                throw new InvalidOperationException($"{nickname} could not open {chat}: {refused.Message}\nThe same handshake is answered: {answer}\nThe server printed:\n{server.Output}");
             }
         }
 
