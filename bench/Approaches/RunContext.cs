@@ -1,0 +1,54 @@
+using System.Globalization;
+using Workshop.Bench.Measuring;
+using Workshop.Bench.Wire;
+
+namespace Workshop.Bench.Approaches;
+
+/// <summary>
+/// What every client of one run shares: the server, where its messages stood when the run began, the counters, the
+/// delivery log, and the tag that marks this run's messages. A server given by URL may hold other people's messages,
+/// and a started one holds the warm-up's: only texts that carry this run's tag count.
+/// </summary>
+public sealed class RunContext(Uri server, StartingPoint start, WireCounters counters, DeliveryLog log)
+{
+    private readonly string _tag = $"bench-{Guid.NewGuid():N}"[..14] + " ";
+    private int _ready;
+    private readonly TaskCompletionSource _allReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Uri Server { get; } = server;
+
+    public StartingPoint Start { get; } = start;
+
+    public WireCounters Counters { get; } = counters;
+
+    public DeliveryLog Log { get; } = log;
+
+    /// <summary>Completes once every subscriber is connected and listening: the first message is sent after it.</summary>
+    public Task AllReady => _allReady.Task;
+
+    /// <summary>The text of message <paramref name="message"/>: this run's tag and the message's number.</summary>
+    public string TextOf(int message) => _tag + message.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The number of a message of this run, from its text; -1 for any other text.</summary>
+    public int MessageNumberOf(ReadOnlySpan<char> text) =>
+        text.StartsWith(_tag, StringComparison.Ordinal)
+        && int.TryParse(text[_tag.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : -1;
+
+    /// <summary>Called once by each subscriber when it listens.</summary>
+    public void SubscriberReady()
+    {
+        if (Interlocked.Increment(ref _ready) == Log.Subscribers)
+        {
+            _allReady.TrySetResult();
+        }
+    }
+}
+
+/// <summary>
+/// Where the server's messages stood before the run: the last message id, and for the chat the id of the server's run
+/// (its catch-up only trusts ids from the same run). Subscribers start from here, as a page that has been open a while
+/// would: the benchmark measures new messages, not a first page load's history.
+/// </summary>
+public sealed record StartingPoint(long LastId, string? ServerId = null);

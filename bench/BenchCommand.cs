@@ -1,0 +1,49 @@
+using Workshop.Bench.Comparison;
+using Workshop.Bench.FanOut;
+using Workshop.Bench.Output;
+
+namespace Workshop.Bench;
+
+/// <summary>Runs what the settings ask for, prints the table, and writes the JSON and the chart.</summary>
+public static class BenchCommand
+{
+    public static async Task<int> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
+    {
+        var progress = Progress.ForConsole();
+        Directory.CreateDirectory(settings.Output);
+        Console.WriteLine($"Machine: {Machine.ThisOne()}");
+        Console.WriteLine("Loopback: the clients and the servers share this machine; see the notes under the table.");
+        Console.WriteLine();
+        if (settings.FanOut)
+        {
+            var report = await new FanOutRun(settings, progress).RunAsync(cancellationToken);
+            Write(settings, "fanout", JsonOutput.Serialize(report), FanOutTable.Render(report), FanOutChart.Render(report));
+            return 0;
+        }
+        else
+        {
+            var report = await new ComparisonRun(settings, progress).RunAsync(cancellationToken);
+            Write(settings, "comparison", JsonOutput.Serialize(report), ComparisonTable.Render(report), ComparisonChart.Render(report));
+            var lost = report.Approaches.Sum(a => a.Rounds.Sum(r => r.Lost));
+            if (lost > 0)
+            {
+                Console.Error.WriteLine($"{lost} deliveries were lost: a subscriber never had a message within {Round.Grace.TotalSeconds} s of the last send.");
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    private static void Write(BenchSettings settings, string name, string json, string table, string svg)
+    {
+        Console.WriteLine();
+        Console.WriteLine(table);
+        var jsonPath = Path.Combine(settings.Output, $"{name}.json");
+        var svgPath = Path.Combine(settings.Output, $"{name}.svg");
+        var tablePath = Path.Combine(settings.Output, $"{name}.md");
+        File.WriteAllText(jsonPath, json);
+        File.WriteAllText(svgPath, svg);
+        File.WriteAllText(tablePath, table);
+        Console.WriteLine($"Written: {jsonPath}, {svgPath}, {tablePath}");
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+using Workshop.Bench.FanOut;
+
+namespace Workshop.Bench.Output;
+
+/// <summary>The fan-out as Markdown: one table per server, a row per client count, and the largest count within the bound.</summary>
+public static class FanOutTable
+{
+    public static string Render(FanOutReport report)
+    {
+        var bound = report.Settings.BoundMilliseconds;
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"One client broadcasts {report.Settings.Broadcasts} messages at {report.Settings.BroadcastsPerSecond:0.##} a second to all, " +
+            $"{report.Settings.Repeats} round(s) per count after a warm-up; bound: p99 under {bound:0} ms; {report.Machine}.");
+        foreach (var server in report.Servers)
+        {
+            text.AppendLine();
+            var largest = server.LargestWithinBound(bound) is { } clients ? FormattableString.Invariant($"**{clients:N0} clients**") : "none";
+            text.AppendLine(CultureInfo.InvariantCulture, $"**{server.Label}**: largest count with p99 under {bound:0} ms: {largest}; stopped: {server.StoppedBecause}.");
+            text.AppendLine();
+            text.AppendLine("| clients | p50 | p99 (spread) | max | lost | server CPU per delivery | server memory per connection | connected in |");
+            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var count in server.Counts)
+            {
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {count.Clients:N0} | {count.P50.Median:0.0} ms | {count.P99.Median:0.0} ms ({count.P99.Min:0.0}–{count.P99.Max:0.0}) | {count.Max.Median:0.0} ms | {count.Lost.Max:N0} | ") +
+                    (count.CpuMicrosecondsPerDelivery is { } cpu ? string.Create(CultureInfo.InvariantCulture, $"{cpu:0.0} µs") : "not measured") + " | " +
+                    (count.MemoryKiBPerConnection is { } memory ? string.Create(CultureInfo.InvariantCulture, $"{memory:0.0} KiB") : "not measured") + " | " +
+                    string.Create(CultureInfo.InvariantCulture, $"{count.ConnectSeconds:0.0} s |"));
+            }
+        }
+        text.AppendLine();
+        text.AppendLine("Memory per connection: the server's resident memory at that count, less its memory before the first client, divided by the count.");
+        text.AppendLine(report.Note);
+        return text.ToString();
+    }
+}
