@@ -43,9 +43,9 @@ public sealed class Svg(double width, double height)
 
     public static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>A number for a label: no decimals from 10 up, one below.</summary>
+    /// <summary>A number for a label: no decimals from 10 up, one from 1, up to three significant ones below.</summary>
     public static string Label(double value) =>
-        value.ToString(value >= 10 ? "N0" : value >= 0.1 ? "0.0##" : "0.####", CultureInfo.InvariantCulture);
+        value.ToString(value >= 10 ? "N0" : value >= 1 ? "0.0" : value >= 0.01 ? "0.0##" : "0.####", CultureInfo.InvariantCulture);
 
     public Svg Add(string element)
     {
