@@ -18,7 +18,13 @@ public static class BenchCommand
         {
             var report = await new FanOutRun(settings, progress).RunAsync(cancellationToken);
             Write(settings, "fanout", JsonOutput.Serialize(report), FanOutTable.Render(report), FanOutChart.Render(report));
-            return 0;
+            // Stopping at a count is a finding (the machine's limit); not measuring a single count is a failure.
+            var unmeasured = report.Servers.Where(server => server.Counts.Count == 0).ToList();
+            foreach (var server in unmeasured)
+            {
+                Console.Error.WriteLine($"{server.Label}: no client count could be measured: {server.StoppedBecause}.");
+            }
+            return unmeasured.Count == 0 ? 0 : 1;
         }
         else
         {
