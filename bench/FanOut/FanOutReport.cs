@@ -18,7 +18,9 @@ public sealed record FanOutServerReport(string Key, string Label, string Server,
 
 /// <summary>
 /// One client count: how long connecting them took, the broadcast latency over the rounds (median and spread), and the
-/// server's cost: CPU per delivery during the broadcasts, memory per connection over the server's memory with none.
+/// cost: the server's CPU per delivery during the broadcasts and the clients' (this process), how busy the machine's
+/// cores were with both (near 100%, the machine is the limit), and the server's memory per connection over its memory
+/// with none.
 /// </summary>
 public sealed record FanOutCount(
     int Clients,
@@ -30,5 +32,7 @@ public sealed record FanOutCount(
     Figure Lost,
     long Delivered,
     double? CpuMicrosecondsPerDelivery,
+    double ClientsCpuMicrosecondsPerDelivery,
+    double? CoresBusyPercent,
     double? MemoryKiBPerConnection,
     double? ServerMemoryMiB);

@@ -94,13 +94,17 @@ public sealed class FanOutRun(BenchSettings settings, Progress progress)
                     Figure.Of(measured.Select(m => m.Latency.Max)), Figure.Of(measured.Select(m => (double)m.Lost)),
                     measured.Sum(m => m.Delivered),
                     measured.All(m => m.Cpu is not null) ? measured.Sum(m => m.Cpu!.Value.TotalMicroseconds) / Math.Max(measured.Sum(m => m.Delivered), 1) : null,
+                    measured.Sum(m => m.ClientsCpu.TotalMicroseconds) / Math.Max(measured.Sum(m => m.Delivered), 1),
+                    measured.All(m => m.Cpu is not null)
+                        ? 100 * measured.Sum(m => m.Cpu!.Value.TotalSeconds + m.ClientsCpu.TotalSeconds) / (measured.Sum(m => m.Wall.TotalSeconds) * Environment.ProcessorCount)
+                        : null,
                     memory - idleMemory is { } added ? added / 1024.0 / count : null,
                     memory / (1024.0 * 1024));
                 counts.Add(result);
                 progress.Done(FormattableString.Invariant(
                     $"{target.Label}: {count,6:N0} clients: p50 {result.P50.Median:0.#} ms, p99 {result.P99.Median:0.#} ms ({result.P99.Min:0.#}-{result.P99.Max:0.#}), {result.Lost.Max:N0} lost; connected in {result.ConnectSeconds:0.0} s")
                     + (result.CpuMicrosecondsPerDelivery is { } cpu
-                        ? FormattableString.Invariant($"; server {cpu:0.0} µs CPU per delivery, {result.MemoryKiBPerConnection:0.0} KiB per connection")
+                        ? FormattableString.Invariant($"; CPU per delivery: server {cpu:0.0} µs, clients {result.ClientsCpuMicrosecondsPerDelivery:0.0} µs; cores {result.CoresBusyPercent:0}% busy; {result.MemoryKiBPerConnection:0.0} KiB per connection")
                         : ""));
                 if (result.Lost.Max > 0)
                 {
@@ -156,7 +160,7 @@ public sealed class FanOutRun(BenchSettings settings, Progress progress)
         }
     }
 
-    private sealed record Measured(LatencySummary Latency, long Delivered, long Lost, TimeSpan? Cpu);
+    private sealed record Measured(LatencySummary Latency, long Delivered, long Lost, TimeSpan? Cpu, TimeSpan ClientsCpu, TimeSpan Wall);
 
     /// <summary>A warm-up round, then the measured rounds, each of <see cref="BenchSettings.Broadcasts"/> broadcasts.</summary>
     private async Task<List<Measured>> MeasureAsync(Target target, ServerUnderTest server, FanOutBoard board, List<Listener> listeners, CancellationToken cancellationToken)
@@ -166,9 +170,14 @@ public sealed class FanOutRun(BenchSettings settings, Progress progress)
         for (var repeat = 1; repeat <= settings.Repeats; repeat++)
         {
             await using var probe = server.ProcessId is { } id ? ProcessProbe.Start(id) : null;
+            // The clients' own CPU: this process. When server and clients together keep every core busy, the machine is
+            // the limit, whichever of them is faster.
+            var clientsCpu = Environment.CpuUsage.TotalTime;
+            var wall = Stopwatch.StartNew();
             var log = await BroadcastRoundAsync(board, listeners, settings.Broadcasts, $"{target.Label}: {listeners.Count:N0} clients, round {repeat}/{settings.Repeats}", cancellationToken);
             var use = probe is null ? null : await probe.StopAsync();
-            measured.Add(new Measured(LatencySummary.Of(log.LatenciesInMilliseconds()), log.Delivered, log.Expected - log.Delivered, use?.Cpu));
+            measured.Add(new Measured(LatencySummary.Of(log.LatenciesInMilliseconds()), log.Delivered, log.Expected - log.Delivered, use?.Cpu,
+                Environment.CpuUsage.TotalTime - clientsCpu, wall.Elapsed));
         }
         return measured;
     }
