@@ -19,6 +19,24 @@ public class LatencySummaryTests
     }
 
     [Fact]
+    public void Every_whole_percentile_of_one_to_a_hundred_is_that_value()
+    {
+        double[] sorted = [.. Enumerable.Range(1, 100).Select(v => (double)v)];
+
+        var wrong = Enumerable.Range(1, 100).Where(p => LatencySummary.Percentile(sorted, p) != p).ToList();
+
+        wrong.Should().BeEmpty("the p-th percentile of 1..100 by nearest rank is p itself, with no rounding error in the rank");
+    }
+
+    [Fact]
+    public void The_99_9th_percentile_of_a_thousand_values_is_not_the_maximum()
+    {
+        double[] sorted = [.. Enumerable.Range(1, 1000).Select(v => (double)v)];
+
+        LatencySummary.Percentile(sorted, 99.9).Should().Be(999, "by nearest rank, p99.9 of 1..1000 is the 999th value; the slowest is the max");
+    }
+
+    [Fact]
     public void The_percentiles_of_one_value_are_that_value()
     {
         var summary = LatencySummary.Of([7.5]);
