@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
 using FluentAssertions;
@@ -75,6 +76,28 @@ public sealed class OutputTests
         var document = XDocument.Parse(svg);
         var texts = string.Join('\n', document.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
         texts.Should().Contain("05 chat (UseWebSockets)").And.Contain("SignalR hub", "each server has its line in the legend");
+    }
+
+    [Fact]
+    public void The_charts_and_the_table_write_numbers_the_same_in_every_culture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            var comparison = ComparisonOf(RoundOf(2, 100)) with { Settings = new ComparisonSettings(3, 5, 2.5, 1, 5), Machine = TestMachine with { MemoryGiB = 3.5 } };
+            var fanOut = FanOut() with { Settings = new FanOutSettings([100, 5000], 20, 2.5, 1, 250), Machine = TestMachine with { MemoryGiB = 3.5 } };
+
+            string[] outputs = [ComparisonChart.Render(comparison), ComparisonTable.Render(comparison), FanOutChart.Render(fanOut), FanOutTable.Render(fanOut)];
+
+            outputs.Should().OnlyContain(output => output.Contains("3.5 GiB"), "the machine's memory is written with a decimal point, as every other figure");
+            outputs[0].Should().Contain("at 2.5/s", "the rate in the title is written as the table writes it");
+            outputs[2].Should().Contain("2.5 broadcasts a second").And.Contain("3.5 µs CPU per delivery at 500", "the legend's figures are written as the table writes them");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]
