@@ -56,7 +56,8 @@ public sealed class CountedWebSocketTests : IAsyncLifetime
 
     private static async Task<ClientWebSocket> ConnectAsync(Uri address, WireCounters counters)
     {
-        var socket = new ClientWebSocket();
+        // No keep-alive frames: the counts must be the test's frames alone, however slow the machine.
+        var socket = new ClientWebSocket { Options = { KeepAliveInterval = TimeSpan.Zero } };
         await socket.ConnectAsync(address, new HttpMessageInvoker(CountedClients.Invoker(counters)), Cancel);
         return socket;
     }
