@@ -17,7 +17,9 @@ public sealed record LatencySummary(long Count, double P50, double P95, double P
     public static double Percentile(double[] sorted, double percent)
     {
         ArgumentOutOfRangeException.ThrowIfZero(sorted.Length);
-        var rank = (int)Math.Ceiling(percent / 100 * sorted.Length);
+        // percent x count first: for a whole percent that product is exact, where percent / 100 is not (0.07 x 100 is
+        // 7.000000000000001, whose ceiling would be the 8th value).
+        var rank = (int)Math.Ceiling(percent * sorted.Length / 100);
         return sorted[Math.Clamp(rank, 1, sorted.Length) - 1];
     }
 }

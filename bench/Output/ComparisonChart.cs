@@ -16,7 +16,7 @@ public static class ComparisonChart
         var rows = report.Approaches;
         var height = Top + rows.Count * RowHeight + 70;
         var svg = new Svg(Width, height);
-        svg.Text(20, 28, $"Polling, long polling and WebSocket: {report.Settings.Subscribers} subscribers, {report.Settings.Messages} messages at {report.Settings.MessagesPerSecond:0.##}/s", 17, weight: "bold");
+        svg.Text(20, 28, FormattableString.Invariant($"Polling, long polling and WebSocket: {report.Settings.Subscribers} subscribers, {report.Settings.Messages} messages at {report.Settings.MessagesPerSecond:0.##}/s"), 17, weight: "bold");
         svg.Text(LatencyLeft, Top - 14, "delivery latency, ms (log scale): dot p50, bar to p99, line to max", 12, fill: "#555");
         svg.Text(RequestsLeft, Top - 14, "HTTP requests per delivered message", 12, fill: "#555");
 
@@ -48,7 +48,7 @@ public static class ComparisonChart
             svg.Rect(RequestsLeft, y - 9, Bar(requests), 18, colour);
             svg.Text(RequestsLeft + Bar(requests) + 6, y + 5, Svg.Label(requests), 12);
         }
-        svg.Text(20, height - 18, $"Measured on {report.Machine}, {report.At:yyyy-MM-dd}. Loopback: clients and server on one machine.", 11, fill: "#555");
+        svg.Text(20, height - 18, FormattableString.Invariant($"Measured on {report.Machine}, {report.At:yyyy-MM-dd}. Loopback: clients and server on one machine."), 11, fill: "#555");
         return svg.ToString();
     }
 }

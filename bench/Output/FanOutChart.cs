@@ -13,7 +13,7 @@ public static class FanOutChart
     public static string Render(FanOutReport report)
     {
         var svg = new Svg(Width, Height);
-        svg.Text(20, 30, $"Broadcast fan-out: {report.Settings.BroadcastsPerSecond:0.##} broadcasts a second, latency against clients", 17, weight: "bold");
+        svg.Text(20, 30, FormattableString.Invariant($"Broadcast fan-out: {report.Settings.BroadcastsPerSecond:0.##} broadcasts a second, latency against clients"), 17, weight: "bold");
         var counts = report.Servers.SelectMany(s => s.Counts).ToList();
         var fewest = Math.Max(counts.Select(c => c.Clients).DefaultIfEmpty(100).Min(), 1);
         var most = Math.Max(counts.Select(c => c.Clients).DefaultIfEmpty(1000).Max(), fewest * 10);
@@ -35,7 +35,7 @@ public static class FanOutChart
         svg.Text((Left + Right) / 2, Bottom + 40, "connected clients", 12, "middle", "#555");
         var bound = report.Settings.BoundMilliseconds;
         svg.Line(Left, Y(bound), Right, Y(bound), "#c0392b", 1.5, "stroke-dasharray=\"6 4\"");
-        svg.Text(Right - 4, Y(bound) - 6, $"bound: p99 {bound:0} ms", 11, "end", "#c0392b");
+        svg.Text(Right - 4, Y(bound) - 6, FormattableString.Invariant($"bound: p99 {bound:0} ms"), 11, "end", "#c0392b");
 
         var legendY = Top + 10;
         foreach (var server in report.Servers)
@@ -52,16 +52,16 @@ public static class FanOutChart
             svg.Rect(Right + 25, legendY - 9, 14, 14, colour);
             svg.Text(Right + 46, legendY + 2, server.Label, 13, weight: "bold");
             var largest = server.LargestWithinBound(bound);
-            svg.Text(Right + 46, legendY + 20, largest is { } n ? $"{n:N0} clients within the bound" : "no count within the bound", 12, fill: "#333");
+            svg.Text(Right + 46, legendY + 20, largest is { } n ? FormattableString.Invariant($"{n:N0} clients within the bound") : "no count within the bound", 12, fill: "#333");
             var cpu = server.Counts.LastOrDefault(c => c.CpuMicrosecondsPerDelivery is not null);
             if (cpu is not null)
             {
-                svg.Text(Right + 46, legendY + 37, $"{cpu.CpuMicrosecondsPerDelivery:0.0} µs CPU per delivery at {cpu.Clients:N0}", 12, fill: "#333");
+                svg.Text(Right + 46, legendY + 37, FormattableString.Invariant($"{cpu.CpuMicrosecondsPerDelivery:0.0} µs CPU per delivery at {cpu.Clients:N0}"), 12, fill: "#333");
             }
             legendY += 70;
         }
         svg.Text(Right + 25, legendY + 4, "solid: p99, dashed: p50", 12, fill: "#555");
-        svg.Text(20, Height - 14, $"Measured on {report.Machine}, {report.At:yyyy-MM-dd}. Loopback: clients and server on one machine.", 11, fill: "#555");
+        svg.Text(20, Height - 14, FormattableString.Invariant($"Measured on {report.Machine}, {report.At:yyyy-MM-dd}. Loopback: clients and server on one machine."), 11, fill: "#555");
         return svg.ToString();
     }
 }

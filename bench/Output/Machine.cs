@@ -18,7 +18,7 @@ public sealed record Machine(string Os, string Architecture, int Cores, string C
         "Release");
 #endif
 
-    public override string ToString() => $"{Cores} cores ({Cpu}), {MemoryGiB:0.#} GiB, {Os} {Architecture}, {Runtime}, {Build} build";
+    public override string ToString() => FormattableString.Invariant($"{Cores} cores ({Cpu}), {MemoryGiB:0.#} GiB, {Os} {Architecture}, {Runtime}, {Build} build");
 
     private static string CpuModel()
     {
