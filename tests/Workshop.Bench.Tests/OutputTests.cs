@@ -40,7 +40,7 @@ public sealed class OutputTests
 
     private static FanOutCount Count(int clients, double p99) =>
         new(clients, 0.5, 0.2, new Figure(p99 / 3, p99 / 4, p99 / 2), new Figure(p99, p99, p99), new Figure(p99 * 2, p99 * 2, p99 * 2),
-            new Figure(0, 0, 0), clients * 20L, 3.5, 12, 80);
+            new Figure(0, 0, 0), clients * 20L, 3.5, 4.5, 60, 12, 80);
 
     [Fact]
     public void The_comparison_chart_is_well_formed_svg_with_every_approach()
