@@ -18,7 +18,7 @@ public sealed record BenchSettings
     public string Output { get; init; } = Path.Combine(Workshop.Bench.Servers.ServerUnderTest.WorkshopRoot, "artifacts", "bench");
 
     // The fan-out run.
-    public IReadOnlyList<int> Counts { get; init; } = [100, 500, 1000, 2000, 5000];
+    public IReadOnlyList<int> Counts { get; init; } = [100, 500, 1000, 2000, 5000, 10000];
     public int Broadcasts { get; init; } = 50;
     public double BroadcastRate { get; init; } = 10;
     public double BoundMilliseconds { get; init; } = 250;
@@ -42,7 +42,7 @@ public sealed record BenchSettings
 
         The fan-out (--fanout): one chat, more and more clients, one of them broadcasting; then the same load on a
         SignalR hub.
-          --counts 100,500,...  client counts to grow through (default 100,500,1000,2000,5000); stops after the first
+          --counts 100,500,...  client counts to grow through (default 100,500,1000,2000,5000,10000); stops after the first
                                 count whose p99 is over the bound
           --broadcasts K        broadcasts per count (default 50), at --broadcast-rate a second (default 10)
           --bound MS            the latency bound for p99, in milliseconds (default 250)

@@ -18,7 +18,7 @@ public sealed class BenchSettingsTests
         settings.FanOut.Should().BeFalse();
         settings.Only.Should().BeEmpty("every approach runs unless some are chosen");
         settings.Servers.Should().BeEmpty("the benchmark starts its own servers unless it is given some");
-        settings.Counts.Should().Equal(100, 500, 1000, 2000, 5000);
+        settings.Counts.Should().Equal(100, 500, 1000, 2000, 5000, 10000);
         settings.Broadcasts.Should().Be(50);
         settings.BroadcastRate.Should().Be(10);
         settings.BoundMilliseconds.Should().Be(250);
