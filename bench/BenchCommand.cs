@@ -11,6 +11,10 @@ public static class BenchCommand
     {
         var progress = Progress.ForConsole();
         Directory.CreateDirectory(settings.Output);
+        if (settings.Render is { } saved)
+        {
+            return Render(settings, saved);
+        }
         Console.WriteLine($"Machine: {Machine.ThisOne()}");
         Console.WriteLine("Loopback: the clients and the servers share this machine; see the notes under the table.");
         Console.WriteLine();
@@ -38,6 +42,32 @@ public static class BenchCommand
             }
             return 0;
         }
+    }
+
+    /// <summary>
+    /// Writes the table and the chart again from a run's JSON, measuring nothing: for a chart whose drawing changed,
+    /// with the figures of the run that measured them.
+    /// </summary>
+    private static int Render(BenchSettings settings, string path)
+    {
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"--render: there is no file {path}. Give the comparison.json or fanout.json of a run.");
+            return 2;
+        }
+        var json = File.ReadAllText(path);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        if (document.RootElement.TryGetProperty("servers", out _))
+        {
+            var report = JsonOutput.Deserialize<FanOutReport>(json)!;
+            Write(settings, "fanout", json, FanOutTable.Render(report), FanOutChart.Render(report));
+        }
+        else
+        {
+            var report = JsonOutput.Deserialize<ComparisonReport>(json)!;
+            Write(settings, "comparison", json, ComparisonTable.Render(report), ComparisonChart.Render(report));
+        }
+        return 0;
     }
 
     private static void Write(BenchSettings settings, string name, string json, string table, string svg)

@@ -24,6 +24,9 @@ public sealed record BenchSettings
     public double BoundMilliseconds { get; init; } = 250;
     public bool SkipHub { get; init; }
 
+    /// <summary>A run's JSON to draw the table and chart from again, measuring nothing.</summary>
+    public string? Render { get; init; }
+
     public const string Usage = """
         Measures what polling, long polling and a WebSocket cost, on this machine, over loopback.
 
@@ -49,6 +52,7 @@ public sealed record BenchSettings
           --no-hub              the chat only
 
           --out FOLDER          where the JSON and the SVG chart go (default artifacts/bench)
+          --render RUN.json     measure nothing: write the table and chart again from a run's JSON (into --out)
         """;
 
     public static BenchSettings Parse(IReadOnlyList<string> args)
@@ -71,6 +75,7 @@ public sealed record BenchSettings
                 "--only" => settings with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--server" => AddServer(settings, servers, Value()),
                 "--out" => settings with { Output = Path.GetFullPath(Value()) },
+                "--render" => settings with { Render = Path.GetFullPath(Value()) },
                 "--counts" => settings with { Counts = [.. Value().Split(',').Select(count => Positive("--counts", count))] },
                 "--broadcasts" => settings with { Broadcasts = Positive(args[i], Value()) },
                 "--broadcast-rate" => settings with { BroadcastRate = PositiveNumber(args[i], Value()) },

@@ -8,7 +8,7 @@ namespace Workshop.Bench.Output;
 /// </summary>
 public static class FanOutChart
 {
-    private const double Width = 960, Height = 520, Left = 90, Right = 700, Top = 60, Bottom = 440;
+    private const double Width = 960, Height = 520, Left = 90, Right = 650, Top = 60, Bottom = 440;
 
     public static string Render(FanOutReport report)
     {
@@ -17,8 +17,9 @@ public static class FanOutChart
         var counts = report.Servers.SelectMany(s => s.Counts).ToList();
         var fewest = Math.Max(counts.Select(c => c.Clients).DefaultIfEmpty(100).Min(), 1);
         var most = Math.Max(counts.Select(c => c.Clients).DefaultIfEmpty(1000).Max(), fewest * 10);
-        var slowest = Math.Max(counts.Select(c => c.P99.Median).Where(double.IsFinite).DefaultIfEmpty(1).Max(), report.Settings.BoundMilliseconds * 2);
-        var lowMs = 0.1;
+        // Whole decades from below the fastest median to above the slowest p99 and the bound.
+        var slowest = Math.Pow(10, Math.Ceiling(Math.Log10(Math.Max(counts.Select(c => c.P99.Median).Where(double.IsFinite).DefaultIfEmpty(1).Max(), report.Settings.BoundMilliseconds * 2))));
+        var lowMs = Math.Pow(10, Math.Floor(Math.Log10(Math.Max(counts.Select(c => c.P50.Median).Where(double.IsFinite).DefaultIfEmpty(1).Min(), 0.01))));
         double X(double clients) => Left + Math.Log10(clients / (double)fewest) / Math.Log10(most / (double)fewest) * (Right - Left);
         double Y(double ms) => Bottom - Math.Log10(Math.Max(ms, lowMs) / lowMs) / Math.Log10(slowest / lowMs) * (Bottom - Top);
 
@@ -53,10 +54,11 @@ public static class FanOutChart
             svg.Text(Right + 46, legendY + 2, server.Label, 13, weight: "bold");
             var largest = server.LargestWithinBound(bound);
             svg.Text(Right + 46, legendY + 20, largest is { } n ? FormattableString.Invariant($"{n:N0} clients within the bound") : "no count within the bound", 12, fill: "#333");
-            var cpu = server.Counts.LastOrDefault(c => c.CpuMicrosecondsPerDelivery is not null);
-            if (cpu is not null)
+            // The server's cost where it still kept the bound (or at its last count, when none did).
+            var cpu = server.Counts.LastOrDefault(c => c.Clients == largest) ?? server.Counts.LastOrDefault();
+            if (cpu?.CpuMicrosecondsPerDelivery is { } microseconds)
             {
-                svg.Text(Right + 46, legendY + 37, FormattableString.Invariant($"{cpu.CpuMicrosecondsPerDelivery:0.0} µs CPU per delivery at {cpu.Clients:N0}"), 12, fill: "#333");
+                svg.Text(Right + 46, legendY + 37, FormattableString.Invariant($"server: {microseconds:0.0} µs CPU per delivery at {cpu.Clients:N0}"), 12, fill: "#333");
             }
             legendY += 70;
         }

@@ -57,6 +57,7 @@ public sealed class BenchSettingsTests
             "--fanout", "--clients", "5", "--messages", "6", "--rate", "2.5", "--repeats", "4",
             "--only", "long-polling, websocket", "--server", "02=http://127.0.0.1:5002", "--server", "05=https://example.test:8443/chat-app",
             "--out", "some-folder", "--counts", "10,20,30", "--broadcasts", "8", "--broadcast-rate", "3.5", "--bound", "125", "--no-hub",
+            "--render", "a-run.json",
         ]);
 
         settings.FanOut.Should().BeTrue();
@@ -76,6 +77,7 @@ public sealed class BenchSettingsTests
         settings.BroadcastRate.Should().Be(3.5);
         settings.BoundMilliseconds.Should().Be(125);
         settings.SkipHub.Should().BeTrue();
+        settings.Render.Should().Be(Path.GetFullPath("a-run.json"), "the run to draw again is found from where the command was given");
     }
 
     [Theory]
@@ -87,6 +89,7 @@ public sealed class BenchSettingsTests
     [InlineData("--out")]
     [InlineData("--counts")]
     [InlineData("--bound")]
+    [InlineData("--render")]
     public void An_option_without_its_value_is_refused_by_name(string option)
     {
         var parsing = () => BenchSettings.Parse(["--quick", option]);
