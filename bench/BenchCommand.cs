@@ -16,7 +16,9 @@ public static class BenchCommand
             return Render(settings, saved);
         }
         Console.WriteLine($"Machine: {Machine.ThisOne()}");
-        Console.WriteLine("Loopback: the clients and the servers share this machine; see the notes under the table.");
+        Console.WriteLine(settings.Servers.Count == 0
+            ? "Loopback: the clients and the servers share this machine; see the notes under the table."
+            : "The servers given by URL are measured from this machine; the servers the benchmark starts share it with the clients.");
         Console.WriteLine();
         if (settings.FanOut)
         {

@@ -15,6 +15,10 @@ public sealed class ComparisonRun(BenchSettings settings, Progress progress)
         "Clients and server share one machine and talk over loopback: no network delay, and the clients' own work competes " +
         "with the server for the same cores. Each figure is the median of the rounds; the spread is the smallest and largest round.";
 
+    /// <summary>Added when a server was given by URL: it may be on another machine, and then the figures include the network.</summary>
+    public const string ElsewhereNote =
+        "A server given by URL may run on another machine: its latencies then include the network, and its CPU and memory are not measured.";
+
     public async Task<ComparisonReport> RunAsync(CancellationToken cancellationToken)
     {
         var approaches = Chosen();
@@ -48,7 +52,8 @@ public sealed class ComparisonRun(BenchSettings settings, Progress progress)
             }
             reports.Add(new ApproachReport(approach.Key, approach.Label, approach.Step, server.Description, rounds));
         }
-        return new ComparisonReport(DateTimeOffset.UtcNow, Machine.ThisOne(), Note,
+        var note = settings.Servers.Count == 0 ? Note : Note + " " + ElsewhereNote;
+        return new ComparisonReport(DateTimeOffset.UtcNow, Machine.ThisOne(), note,
             new ComparisonSettings(settings.Clients, settings.Messages, settings.Rate, settings.Repeats, settings.WarmUpMessages), reports);
     }
 

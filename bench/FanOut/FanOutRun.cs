@@ -45,7 +45,8 @@ public sealed class FanOutRun(BenchSettings settings, Progress progress)
         {
             reports.Add(await RunTargetAsync(target, cancellationToken));
         }
-        return new FanOutReport(DateTimeOffset.UtcNow, Machine.ThisOne(), Note,
+        var note = settings.Servers.ContainsKey("05") ? Note + " " + ComparisonRun.ElsewhereNote : Note;
+        return new FanOutReport(DateTimeOffset.UtcNow, Machine.ThisOne(), note,
             new FanOutSettings(settings.Counts, settings.Broadcasts, settings.BroadcastRate, settings.Repeats, settings.BoundMilliseconds), reports);
     }
 
