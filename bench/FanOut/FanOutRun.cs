@@ -65,25 +65,21 @@ public sealed class FanOutRun(BenchSettings settings, Progress progress)
             foreach (var count in settings.Counts.Order())
             {
                 var connecting = Stopwatch.StartNew();
-                var connectCpu = server.ProcessId is { } id ? ProcessProbe.Start(id) : null;
-                try
+                ProcessUse? connectUse;
+                await using (var connectProbe = server.ProcessId is { } id ? ProcessProbe.Start(id) : null)
                 {
-                    await GrowAsync(target, server, board, listeners, count, cancellationToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    stopped = $"could not connect {count:N0} clients: {exception.GetBaseException().Message}";
-                    progress.Done($"{target.Label}: {stopped}");
-                    if (connectCpu is not null)
+                    try
                     {
-                        await connectCpu.DisposeAsync();
+                        await GrowAsync(target, server, board, listeners, count, cancellationToken);
                     }
-                    break;
-                }
-                var connectUse = connectCpu is null ? null : await connectCpu.StopAsync();
-                if (connectCpu is not null)
-                {
-                    await connectCpu.DisposeAsync();
+                    catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        // The limit was found another way: the server (or this machine) would not take more clients.
+                        stopped = $"could not connect {count:N0} clients: {exception.GetBaseException().Message}";
+                        progress.Done($"{target.Label}: {stopped}");
+                        break;
+                    }
+                    connectUse = connectProbe is null ? null : await connectProbe.StopAsync();
                 }
                 connecting.Stop();
 
