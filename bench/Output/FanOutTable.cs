@@ -25,7 +25,7 @@ public static class FanOutTable
             foreach (var count in server.Counts)
             {
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {count.Clients:N0} | {count.P50.Median:0.0} ms | {count.P99.Median:0.0} ms ({count.P99.Min:0.0}–{count.P99.Max:0.0}) | {count.Max.Median:0.0} ms | {count.Lost.Max:N0} | ") +
+                    $"| {count.Clients:N0} | {count.P50.Median:N1} ms | {count.P99.Median:N1} ms ({count.P99.Min:N1}–{count.P99.Max:N1}) | {count.Max.Median:N1} ms | {count.Lost.Max:N0} | ") +
                     (count.CpuMicrosecondsPerDelivery is { } cpu ? string.Create(CultureInfo.InvariantCulture, $"{cpu:0.0} µs") : "not measured") + " | " +
                     string.Create(CultureInfo.InvariantCulture, $"{count.ClientsCpuMicrosecondsPerDelivery:0.0} µs | ") +
                     (count.CoresBusyPercent is { } busy ? string.Create(CultureInfo.InvariantCulture, $"{busy:0}%") : "not measured") + " | " +
@@ -35,7 +35,8 @@ public static class FanOutTable
         }
         text.AppendLine();
         text.AppendLine("CPU per delivery: CPU time during the measured rounds over the deliveries, for the server's process and for the clients (this process). " +
-            "Cores busy: both together, as a share of every core of the machine for the rounds' duration; near 100%, the machine is the limit.");
+            "Cores busy: both together, as a share of every core of the machine for the rounds' duration; near 100%, the machine is the limit. " +
+            "At the smallest counts, costs that do not grow with the deliveries (timers, threads waiting for work) weigh on every delivery.");
         text.AppendLine("Memory per connection: the server's resident memory at that count, less its memory before the first client, divided by the count.");
         text.AppendLine(report.Note);
         return text.ToString();
