@@ -33,7 +33,7 @@ internal static class Board
         }
         foreach (var message in messages)
         {
-            run.Log.Received(run.MessageNumberOf(message.Text), subscriber, now);
+            run.Log.Received(run.Tag.NumberOf(message.Text), subscriber, now);
             lastId = Math.Max(lastId, message.Id);
         }
         return lastId;

@@ -40,7 +40,7 @@ public sealed class ChatApproach : Approach
                     run.SubscriberReady();
                     break;
                 case "message":
-                    run.Log.Received(run.MessageNumberOf(fields.Text), index, received.At);
+                    run.Log.Received(run.Tag.NumberOf(fields.Text), index, received.At);
                     break;
             }
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Workshop.Bench.Measuring;
 using Workshop.Bench.Wire;
 
@@ -6,12 +5,10 @@ namespace Workshop.Bench.Approaches;
 
 /// <summary>
 /// What every client of one run shares: the server, where its messages stood when the run began, the counters, the
-/// delivery log, and the tag that marks this run's messages. A server given by URL may hold other people's messages,
-/// and a started one holds the warm-up's: only texts that carry this run's tag count.
+/// delivery log, and the tag that marks this run's messages.
 /// </summary>
 public sealed class RunContext(Uri server, StartingPoint start, WireCounters counters, DeliveryLog log)
 {
-    private readonly string _tag = $"bench-{Guid.NewGuid():N}"[..14] + " ";
     private int _ready;
     private readonly TaskCompletionSource _allReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -26,15 +23,8 @@ public sealed class RunContext(Uri server, StartingPoint start, WireCounters cou
     /// <summary>Completes once every subscriber is connected and listening: the first message is sent after it.</summary>
     public Task AllReady => _allReady.Task;
 
-    /// <summary>The text of message <paramref name="message"/>: this run's tag and the message's number.</summary>
-    public string TextOf(int message) => _tag + message.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The number of a message of this run, from its text; -1 for any other text.</summary>
-    public int MessageNumberOf(ReadOnlySpan<char> text) =>
-        text.StartsWith(_tag, StringComparison.Ordinal)
-        && int.TryParse(text[_tag.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : -1;
+    /// <summary>The mark on this run's message texts: only those count.</summary>
+    public MessageTag Tag { get; } = new("bench");
 
     /// <summary>Called once by each subscriber when it listens.</summary>
     public void SubscriberReady()

@@ -44,20 +44,13 @@ public sealed class Round(Approach approach, ServerUnderTest server, int subscri
 
             await using (var sender = await approach.ConnectSenderAsync(run, cancellationToken))
             {
-                var period = Stopwatch.Frequency / rate;
-                var first = Stopwatch.GetTimestamp();
+                var schedule = FixedRate.StartNow(rate);
                 for (var message = 0; message < messages; message++)
                 {
-                    // On a fixed schedule from the first send, so a slow send does not slow down the whole run.
-                    var due = first + (long)(message * period);
-                    var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                    if (wait > TimeSpan.Zero)
-                    {
-                        await Task.Delay(wait, cancellationToken);
-                    }
+                    await schedule.WaitForTurnAsync(message, cancellationToken);
                     ThrowIfFailed(failure);
                     log.Sending(message);
-                    await sender.SendAsync(run.TextOf(message), cancellationToken);
+                    await sender.SendAsync(run.Tag.TextOf(message), cancellationToken);
                     Progress?.Invoke(message + 1, log.Delivered, log.Expected);
                 }
                 await Task.WhenAny(log.Complete, failure, Task.Delay(Grace, cancellationToken));

@@ -184,17 +184,12 @@ public sealed class FanOutRun(BenchSettings settings, Progress progress)
         var round = new FanOutRound(broadcasts, listeners.Count);
         board.Current = round;
         var talker = listeners[0];
-        var period = Stopwatch.Frequency / settings.BroadcastRate;
-        var first = Stopwatch.GetTimestamp();
+        var schedule = FixedRate.StartNow(settings.BroadcastRate);
         for (var broadcast = 0; broadcast < broadcasts; broadcast++)
         {
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), first + (long)(broadcast * period));
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, cancellationToken);
-            }
+            await schedule.WaitForTurnAsync(broadcast, cancellationToken);
             round.Log.Sending(broadcast);
-            await talker.BroadcastAsync(round.TextOf(broadcast), cancellationToken);
+            await talker.BroadcastAsync(round.Tag.TextOf(broadcast), cancellationToken);
             progress.Update($"{label}: {broadcast + 1}/{broadcasts} sent, {round.Log.Delivered:N0}/{round.Log.Expected:N0} delivered");
         }
         await Task.WhenAny(round.Log.Complete, Task.Delay(Grace, cancellationToken));

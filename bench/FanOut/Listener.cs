@@ -41,7 +41,7 @@ public sealed class FanOutBoard
     {
         if (_current is { } round && text is not null)
         {
-            round.Log.Received(round.NumberOf(text), listener, at);
+            round.Log.Received(round.Tag.NumberOf(text), listener, at);
         }
     }
 }
@@ -49,14 +49,9 @@ public sealed class FanOutBoard
 /// <summary>A round of broadcasts: its log, and the tag that marks its texts (so a late broadcast of another round never counts).</summary>
 public sealed class FanOutRound(int broadcasts, int listeners)
 {
-    private readonly string _tag = $"fan-{Guid.NewGuid():N}"[..12] + " ";
-
     public DeliveryLog Log { get; } = new(broadcasts, listeners);
 
-    public string TextOf(int broadcast) => _tag + broadcast.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    public int NumberOf(string text) =>
-        text.StartsWith(_tag, StringComparison.Ordinal) && int.TryParse(text.AsSpan(_tag.Length), out var number) ? number : -1;
+    public MessageTag Tag { get; } = new("fan");
 }
 
 /// <summary>A page of step 05's chat.</summary>
