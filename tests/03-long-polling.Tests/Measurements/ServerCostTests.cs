@@ -12,6 +12,7 @@ namespace LongPolling.Tests.Measurements;
 /// Ten thousand clients waiting on one server, started as its own process so that its memory is its own: what each
 /// waiting request costs, and whether one post reaches them all.
 /// </summary>
+[Measurement]
 [Todo(1, 2)]
 [Collection(RunsAloneCollection.Name)]
 public sealed class ServerCostTests

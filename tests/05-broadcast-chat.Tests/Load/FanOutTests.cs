@@ -9,6 +9,7 @@ namespace BroadcastChat.Tests.Load;
 /// The chat under a classroom's worth of load and more: the server runs as its own process, as with 'dotnet run', so
 /// its CPU time is its own, and a thousand real WebSocket clients listen while one of them talks.
 /// </summary>
+[Measurement]
 public sealed class FanOutTests
 {
     private const int Clients = 1000;

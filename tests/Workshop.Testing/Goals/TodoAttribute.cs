@@ -9,7 +9,8 @@ namespace Workshop.Testing.Goals;
 /// </summary>
 /// <remarks>
 /// The declaration is a trait (<see cref="Traits.Todo"/>), so test runners can filter on it
-/// (<c>--filter-trait "Todo=3"</c>) and the reports can check it: on the untouched starter every test must fail
+/// (<c>--filter-trait "Todo=3"</c>: every test that needs TODO 3; <c>--filter-trait "Goal=3"</c>: the goals of TODO 3 alone,
+/// those listed under it in the lesson) and the reports can check it: on the untouched starter every test must fail
 /// with the message of one of its own TODOs, and the step's README must list it under the last of them.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
@@ -24,5 +25,8 @@ public sealed class TodoAttribute : Attribute, ITraitAttribute
     public IReadOnlyList<int> Todos { get; }
 
     public IReadOnlyCollection<KeyValuePair<string, string>> GetTraits() =>
-        [.. Todos.Select(todo => new KeyValuePair<string, string>(Traits.Todo, todo.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+    [
+        .. Todos.Select(todo => new KeyValuePair<string, string>(Traits.Todo, todo.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        new(Traits.Goal, Todos[^1].ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ];
 }

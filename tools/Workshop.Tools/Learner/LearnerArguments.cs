@@ -1,7 +1,10 @@
 namespace Workshop.Tools.Learner;
 
 /// <summary>A learner's command, parsed: its name, the step it names (as typed), and its flags.</summary>
-public sealed record LearnerCommand(string Name, string? Step = null, bool Force = false, bool Yes = false, string? Results = null);
+/// <param name="Again">check: run the goals even when nothing changed since the last run.</param>
+/// <param name="All">check, watch: also run the measurements (<c>[Measurement]</c>) that the loop leaves out.</param>
+public sealed record LearnerCommand(string Name, string? Step = null, bool Force = false, bool Yes = false, string? Results = null,
+    bool Again = false, bool All = false);
 
 /// <summary>
 /// The learner's commands and what each takes:
@@ -40,6 +43,8 @@ public static class LearnerArguments
         }
         var force = false;
         var yes = false;
+        var again = false;
+        var all = false;
         string? results = null;
         var positional = new List<string>();
         for (var i = 1; i < args.Length; i++)
@@ -60,6 +65,12 @@ public static class LearnerArguments
                     break;
                 case "--yes" or "-y" when name == "reset":
                     yes = true;
+                    break;
+                case "--again" when name == "check":
+                    again = true;
+                    break;
+                case "--all" when name is "check" or "watch":
+                    all = true;
                     break;
                 case var option when option.StartsWith('-') && !option.All(c => c == '-' || char.IsAsciiDigit(c)):
                     problem = $"'{name}' does not take the option '{option}'.";
@@ -82,6 +93,6 @@ public static class LearnerArguments
             problem = $"'{name}' needs a step, such as: {name} 01";
             return null;
         }
-        return new LearnerCommand(name, positional.FirstOrDefault(), force, yes, results);
+        return new LearnerCommand(name, positional.FirstOrDefault(), force, yes, results, again, all);
     }
 }

@@ -41,8 +41,8 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
         }
         return command.Name switch
         {
-            "check" => await CheckAsync(step!, cancel),
-            "watch" => await WatchAsync(step, cancel),
+            "check" => await CheckAsync(step!, cancel, again: command.Again, all: command.All),
+            "watch" => await WatchAsync(step, cancel, command.All),
             "hint" => await HintAsync(step!, cancel),
             "diff" => Diff(step!),
             "solution" => await SolutionAsync(step!, command.Force, cancel),
@@ -55,6 +55,7 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
         The workshop's companion. From anywhere in the workshop:
           {Self}                    every step's progress, and your next goal
           {Self} check 01           build and test step 01 on your code: every goal, passed or failed, with hints
+                                   (--again: run even when nothing changed; --all: with the measurements too)
           {Self} watch [01]         check again each time you save a file of the step (Ctrl+C to stop)
           {Self} hint 01            the next hint for the goal you are on; again for the one after
           {Self} diff 01            what you changed in step 01, against its original starter
@@ -139,9 +140,9 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
 
     // ----- check ------------------------------------------------------------------------------------------------
 
-    private async Task<int> CheckAsync(Step step, CancellationToken cancel)
+    private async Task<int> CheckAsync(Step step, CancellationToken cancel, bool again = false, bool all = false)
     {
-        var judged = await JudgeAsync(step, useCache: false, announce: true, cancel);
+        var judged = await JudgeAsync(step, useCache: !again && !all, announce: true, cancel, all);
         if (judged.Build is { Succeeded: false } build)
         {
             WriteBuildErrors(step, build);
@@ -243,13 +244,19 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
     /// <summary>
     /// Builds (unless the last successful build was made from these very sources) and tests a step on the learner's
     /// code. With <paramref name="useCache"/>, the last run's results stand when no source changed since.
+    /// The goals of the TODO the learner is on (the first one not met in the last run) run first and are reported at
+    /// once; the rest of the step follows.
     /// </summary>
-    private async Task<Judgement> JudgeAsync(Step step, bool useCache, bool announce, CancellationToken cancel)
+    private async Task<Judgement> JudgeAsync(Step step, bool useCache, bool announce, CancellationToken cancel, bool all = false)
     {
         var store = new ProgressStore(step);
         var stamp = ProgressStore.SourceStamp(step);
         if (useCache && store.CurrentResults(stamp) is { } cached)
         {
+            if (announce)
+            {
+                terminal.Line(terminal.Dim($"  nothing in {step.Name} changed since its last run ({store.ResultsTime:HH:mm:ss}): its results stand. ({Self} check {step.Number} --again runs it anyway.)"));
+            }
             return new Judgement(null, cached, new StepProgress(step, LessonGoals.InLessonOrder(cached, step.Readme)));
         }
         if (!store.BuildIsCurrent(stamp))
@@ -258,7 +265,7 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
             {
                 terminal.Line(terminal.Dim($"  building {step.Name} (your code)..."));
             }
-            var build = await StepRun.BuildAsync(root, step, Track, cancel);
+            var build = await StepRun.BuildAsync(root, step, Track, cancel, warm: true);
             if (!build.Succeeded)
             {
                 store.BuildFailed();
@@ -267,11 +274,42 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
             }
             store.BuildSucceeded(stamp);
         }
-        if (announce)
+        var previous = TestResults.Read(store.ResultsFolder);
+        var current = previous.Count > 0 ? new StepProgress(step, LessonGoals.InLessonOrder(previous, step.Readme)).Next?.Todo : null;
+        var run = new LiveTestRun(step, Track);
+        var options = new LiveRunOptions { SkipMeasurements = !all };
+        var outcomes = new List<TestOutcome>();
+        using (var live = new LiveReport(terminal, announce && LiveReport.IsInteractive))
         {
-            terminal.Line(terminal.Dim($"  running the tests of {step.Name}{(HasBrowserTests(step) ? " (the browser checks take a while)" : "")}..."));
+            live.Start();
+            Action<LiveEvent> report = announce ? live.On : _ => { };
+            if (current is { } todo)
+            {
+                if (announce)
+                {
+                    terminal.Line(terminal.Dim($"  running the goals of TODO {todo} first, the one you are on..."));
+                }
+                var first = await run.RunAsync(options with { OnlyGoals = [todo] }, report, cancel);
+                outcomes.AddRange(first);
+                if (announce)
+                {
+                    var goals = LessonGoals.InLessonOrder(first, step.Readme);
+                    var passed = goals.Count(goal => goal.Passed);
+                    live.Pause(() => terminal.Line($"  TODO {todo}: {(passed == goals.Count ? terminal.Green($"{passed}/{goals.Count} goals pass") : $"{passed}/{goals.Count} goals pass")}; " +
+                        $"now the rest of {step.Name}{(HasBrowserTests(step) ? " (with its browser checks)" : "")}..."));
+                }
+                outcomes.AddRange(await run.RunAsync(options with { SkipGoals = [todo] }, report, cancel));
+            }
+            else
+            {
+                if (announce)
+                {
+                    terminal.Line(terminal.Dim($"  running the goals of {step.Name}{(HasBrowserTests(step) ? " (with its browser checks)" : "")}..."));
+                }
+                outcomes.AddRange(await run.RunAsync(options, report, cancel));
+            }
         }
-        var outcomes = await StepRun.TestAsync(root, step, Track, store.ResultsFolder, cancel);
+        run.WriteResults(store.ResultsFolder, outcomes);
         if (outcomes.Count > 0)
         {
             store.ResultsWritten(stamp);
@@ -295,7 +333,7 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
 
     // ----- watch ------------------------------------------------------------------------------------------------
 
-    private async Task<int> WatchAsync(Step? chosen, CancellationToken cancel)
+    private async Task<int> WatchAsync(Step? chosen, CancellationToken cancel, bool all = false)
     {
         var step = chosen ?? FirstUnfinished();
         if (step is null)
@@ -309,7 +347,7 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
         {
             while (true)
             {
-                await CheckAsync(step, cancel);
+                await CheckAsync(step, cancel, all: all);
                 terminal.Line();
                 terminal.Line(terminal.Dim($"Watching {step.Name}/ for changes (Ctrl+C to stop)..."));
                 await watcher.WaitForChangeAsync(cancel);

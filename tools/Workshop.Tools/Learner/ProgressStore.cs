@@ -53,6 +53,16 @@ public sealed class ProgressStore(Step step)
         return results.Count > 0 ? results : null;
     }
 
+    /// <summary>When the last results were written (local time); <see cref="DateTime.MinValue"/> when there are none.</summary>
+    public DateTime ResultsTime
+    {
+        get
+        {
+            var path = Path.Combine(step.ProgressFolder, ResultsStampFile);
+            return File.Exists(path) ? File.GetLastWriteTime(path) : DateTime.MinValue;
+        }
+    }
+
     public void ResultsWritten(string stamp) => Write(ResultsStampFile, stamp);
 
     public void ResultsInvalid() => Delete(ResultsStampFile);

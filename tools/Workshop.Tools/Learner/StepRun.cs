@@ -28,9 +28,19 @@ public static partial class StepRun
     /// <c>dotnet build</c> of a step's test project on <paramref name="track"/>, quietly; the compiler's errors,
     /// each once, in the order they came.
     /// </summary>
-    public static async Task<BuildResult> BuildAsync(string root, Step step, string track, CancellationToken cancel = default)
+    /// <param name="warm">
+    /// For the learner's loop: skip the restore when it is current, and keep .NET's build servers warm between builds
+    /// (MSBuild's nodes and server, the compiler server), as a development machine does by default. A build after a
+    /// one-line edit then takes about a second instead of five. <c>dotnet build-server shutdown</c> stops them.
+    /// </param>
+    public static async Task<BuildResult> BuildAsync(string root, Step step, string track, CancellationToken cancel = default, bool warm = false)
     {
-        var (exit, output) = await DotnetAsync(root, ["build", step.TestsProject, $"-p:Track={track}", "-v", "q", "-nologo", "-clp:NoSummary"], cancel);
+        List<string> arguments = ["build", step.TestsProject, $"-p:Track={track}", "-v", "q", "-nologo", "-clp:NoSummary"];
+        if (warm && RestoreIsCurrent(root, step, track))
+        {
+            arguments.Add("--no-restore");
+        }
+        var (exit, output) = await DotnetAsync(root, arguments, cancel, warm ? WarmBuildServers : null);
         var errors = ParseErrors(root, output);
         return new BuildResult(exit == 0, errors, output);
     }
@@ -67,8 +77,44 @@ public static partial class StepRun
         return TestResults.Read(resultsFolder);
     }
 
+    /// <summary>
+    /// True when the last restore of the step's test project and of the code under test is newer than every project
+    /// and build settings file: a build can skip it. The learner edits code, not projects, so this is the usual case.
+    /// </summary>
+    public static bool RestoreIsCurrent(string root, Step step, string track)
+    {
+        string[] assets =
+        [
+            Path.Combine(step.TestsProject, "obj", track, "project.assets.json"),
+            Path.Combine(track == "solutions" ? step.SolutionFolder : step.Folder, "obj", "project.assets.json"),
+            Path.Combine(root, "tests", "Workshop.Testing", "obj", "project.assets.json"),
+        ];
+        if (!assets.All(File.Exists))
+        {
+            return false;
+        }
+        var restored = assets.Min(File.GetLastWriteTimeUtc);
+        var inputs = new[] { step.TestsProject, track == "solutions" ? step.SolutionFolder : step.Folder, Path.Combine(root, "tests", "Workshop.Testing") }
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.csproj"))
+            .Concat(new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json" }.Select(file => Path.Combine(root, file)))
+            .Where(File.Exists);
+        return inputs.All(input => File.GetLastWriteTimeUtc(input) < restored);
+    }
+
+    /// <summary>
+    /// Undoes what a CI machine or a container may set to keep builds cold (no node reuse, no compiler server), and asks
+    /// for the MSBuild server: the defaults of a development machine, and then some.
+    /// </summary>
+    private static void WarmBuildServers(IDictionary<string, string?> environment)
+    {
+        environment.Remove("MSBUILDDISABLENODEREUSE");
+        environment.Remove("UseSharedCompilation");
+        environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "1";
+    }
+
     /// <summary>Runs the dotnet CLI in the workshop's root and returns its exit code and output (standard output and error, interleaved).</summary>
-    public static async Task<(int Exit, string Output)> DotnetAsync(string root, IEnumerable<string> arguments, CancellationToken cancel = default)
+    public static async Task<(int Exit, string Output)> DotnetAsync(string root, IEnumerable<string> arguments, CancellationToken cancel = default,
+        Action<IDictionary<string, string?>>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -85,6 +131,7 @@ public static partial class StepRun
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         // The track is chosen on the command line; a WORKSHOP_TRACK left in the environment must not change it.
         start.Environment.Remove("WORKSHOP_TRACK");
+        environment?.Invoke(start.Environment);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started; is the .NET SDK on PATH?");
         var output = new System.Text.StringBuilder();
         void Collect(object sender, DataReceivedEventArgs line)
