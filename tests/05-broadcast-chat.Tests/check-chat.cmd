@@ -14,6 +14,7 @@ echo usage: %~nx0 [^<chat URL^>] [--headed] [--slowmo ^<ms^>] 1>&2
 exit /b 2
 :run
 pushd "%~dp0..\.."
+set "SCREENSHOTS=1"
 dotnet test --project tests/05-broadcast-chat.Tests -p:Track=solutions -- --filter-trait "Check=TwoBrowsers"
 set "RESULT=%ERRORLEVEL%"
 popd

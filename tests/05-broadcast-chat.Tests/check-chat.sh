@@ -20,4 +20,5 @@ while [[ $# -gt 0 ]]; do
 done
 
 cd "$(dirname "$0")/../.."
+export SCREENSHOTS=1
 exec dotnet test --project tests/05-broadcast-chat.Tests -p:Track=solutions -- --filter-trait "Check=TwoBrowsers"

@@ -5,6 +5,7 @@
 //   dotnet run --project tools/Workshop.Tools -- report exercises <results folder> <test project>...
 //   dotnet run --project tools/Workshop.Tools -- find-browser
 //   dotnet run --project tools/Workshop.Tools -- mutate 01-http-basics
+//   dotnet run --project tools/Workshop.Tools -- measure-loop [NN ...] [--runs 5]
 // and the learner's commands (Learner/), which the wrappers ./workshop, workshop.cmd and workshop.ps1 start:
 //   status, check NN, watch [NN], hint NN, diff NN, solution NN, reset NN, and verify for maintainers and CI.
 using Workshop.Tools.Browsers;
@@ -27,8 +28,25 @@ return args switch
         TrackReport.Exercises(TestResults.Read(folder), modules, StepReadme, Console.Out) ? 0 : 1,
     ["find-browser"] => await FindBrowser.RunAsync(Console.Out, Console.Error) ? 0 : 1,
     ["mutate", var step, .. var strykerOptions] => await new MutationRun(root, step).RunAsync(strykerOptions, Console.Out),
+    ["measure-loop", .. var loopOptions] => await MeasureLoop(loopOptions),
     _ => Usage(),
 };
+
+async Task<int> MeasureLoop(string[] options)
+{
+    var runs = 5;
+    var steps = new List<string>();
+    for (var i = 0; i < options.Length; i++)
+    {
+        if (options[i] == "--runs" && i + 1 < options.Length && int.TryParse(options[i + 1], out runs) && runs > 0)
+        {
+            i++;
+            continue;
+        }
+        steps.Add(options[i]);
+    }
+    return await new LoopTimer(root, Console.Out).RunAsync(steps, runs, CancellationToken.None);
+}
 
 async Task<int> Learner(string[] arguments)
 {
@@ -126,6 +144,8 @@ static int Usage()
           find-browser                                      start and close a browser as the browser tests do; fail when none starts
           mutate <step> [stryker option]...                 mutation-test the TODO regions of solutions/<step>/ with its tests;
                                                             reports go to artifacts/mutation/<step>/
+          measure-loop [NN ...] [--runs 5]                  time './workshop check NN' on each step solved, in a fresh clone of main:
+                                                            nothing changed and after a one-line edit, the median of the runs
           verify [--results <folder>]                       no drift, every TODO has a hint, starters fail every goal with its own
                                                             TODO's message, solutions pass (what CI checks)
         the learner's commands (./workshop help): status, check, watch, hint, diff, solution, reset

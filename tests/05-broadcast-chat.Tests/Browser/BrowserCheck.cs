@@ -5,9 +5,9 @@ using Workshop.Testing;
 namespace BroadcastChat.Tests.Browser;
 
 /// <summary>
-/// One two-browser check: the chat under test, the people in it, and what the check leaves behind. Every check
-/// saves a picture of its browsers side by side in <c>artifacts/screenshots/05-&lt;check&gt;.png</c>; a check that
-/// fails also keeps each person's Playwright trace in <c>artifacts/traces/05-&lt;check&gt;-&lt;who&gt;.zip</c> and
+/// One two-browser check: the chat under test, the people in it, and what the check leaves behind. A check saves a
+/// picture of its browsers side by side in <c>artifacts/screenshots/05-&lt;check&gt;.png</c> when it fails, and when
+/// pictures are wanted (<see cref="PicturesWanted"/>); a check that fails also keeps each person's Playwright trace in <c>artifacts/traces/05-&lt;check&gt;-&lt;who&gt;.zip</c> and
 /// names the files in its failure message.
 /// </summary>
 internal sealed class BrowserCheck
@@ -36,7 +36,10 @@ internal sealed class BrowserCheck
         try
         {
             await check(run);
-            await run.SaveScreenshotAsync();
+            if (PicturesWanted(chat))
+            {
+                await run.SaveScreenshotAsync();
+            }
             run.DeleteOldTraces();
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
@@ -52,6 +55,15 @@ internal sealed class BrowserCheck
             }
         }
     }
+
+    /// <summary>
+    /// A picture of a check that passed costs two seconds of a busy machine: it is taken when someone will look at it
+    /// (an instructor's run on a learner's chat, a visible browser, <c>SCREENSHOTS=1</c>), and always when a check fails.
+    /// </summary>
+    private static bool PicturesWanted(ChatUnderTest chat) =>
+        chat.IsShared
+        || Environment.GetEnvironmentVariable("HEADED") is "1" or "true"
+        || Environment.GetEnvironmentVariable("SCREENSHOTS") is "1" or "true";
 
     /// <summary>Opens the chat's page for a new person, called <paramref name="name"/> (with the run's mark in a shared chat).</summary>
     public async Task<ChatPerson> OpenAsync(string name, string query = "")

@@ -62,7 +62,8 @@ internal sealed class ChatPerson : IAsyncDisposable
         var person = new ChatPerson(watched, nickname, who);
         try
         {
-            await watched.Context.Tracing.StartAsync(new() { Title = $"{who} ({nickname})", Screenshots = true, Snapshots = true });
+            // The trace keeps each action's page as it was (snapshots); a film of the screen would cost a second a check.
+            await watched.Context.Tracing.StartAsync(new() { Title = $"{who} ({nickname})", Screenshots = false, Snapshots = true });
             person._tracing = true;
             await watched.Page.SetViewportSizeAsync(Window.Width, Window.Height);
             watched.Page.Dialog += async (_, dialog) =>

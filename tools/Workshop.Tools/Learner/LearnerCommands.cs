@@ -67,56 +67,72 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
 
     // ----- status -----------------------------------------------------------------------------------------------
 
-    private async Task<int> StatusAsync(CancellationToken cancel)
+    /// <summary>
+    /// Every step's progress as its last check left it, without running anything (a fresh clone answers at once), and
+    /// the next goal of the step the learner worked on last: a class that starts at step 03 stays at step 03.
+    /// </summary>
+    private Task<int> StatusAsync(CancellationToken cancel)
     {
+        _ = cancel;
         var steps = Steps.All(root);
         if (steps.Count == 0)
         {
             error.WriteLine("No steps found: run this from the workshop, where tests/NN-step.Tests/ hold each step's goals.");
-            return 2;
+            return Task.FromResult(2);
         }
         terminal.Line(terminal.Bold("Realtime Web Workshop: your progress"));
-        var progress = new List<StepProgress>();
-        var broken = new List<Step>();
         var width = steps.Max(step => step.Title.Length);
+        var checkedSteps = new List<(StepProgress Progress, DateTime When)>();
+        var passed = 0;
+        var total = 0;
         foreach (var step in steps)
         {
+            var label = $"  {step.Number}  {step.Title.PadRight(width)}  ";
             if (!Directory.Exists(step.Folder))
             {
-                terminal.Line($"  {step.Number}  {step.Title.PadRight(width)}  {terminal.Red($"folder {step.Name}/ is missing")}");
-                broken.Add(step);
+                terminal.Line(label + terminal.Red($"folder {step.Name}/ is missing"));
                 continue;
             }
-            var judged = await JudgeAsync(step, useCache: true, announce: true, cancel);
-            if (judged.Build is { Succeeded: false })
+            var store = new ProgressStore(step);
+            var results = TestResults.Read(store.ResultsFolder);
+            if (results.Count == 0)
             {
-                terminal.Line($"  {step.Number}  {step.Title.PadRight(width)}  {terminal.Red($"does not build: {Self} check {step.Number} shows where")}");
-                broken.Add(step);
+                terminal.Line(label + terminal.Dim($"not checked yet: {Self} check {step.Number}"));
                 continue;
             }
-            var result = judged.Progress!;
-            progress.Add(result);
-            var count = $"{result.Passed,3}/{result.Total} goals";
-            terminal.Line($"  {step.Number}  {step.Title.PadRight(width)}  {terminal.Bar(result.Passed, result.Total)} {(result.Finished ? terminal.Green(count + "  done") : count)}");
+            var progress = new StepProgress(step, LessonGoals.InLessonOrder(results, step.Readme));
+            checkedSteps.Add((progress, store.ResultsTime));
+            passed += progress.Passed;
+            total += progress.Total;
+            var count = $"{progress.Passed,3}/{progress.Total} goals";
+            var stale = store.CurrentResults(ProgressStore.SourceStamp(step)) is null ? terminal.Dim($"  (changed since: {Self} check {step.Number})") : "";
+            terminal.Line($"{label}{terminal.Bar(progress.Passed, progress.Total)} {(progress.Finished ? terminal.Green(count + "  done") : count)}{stale}");
         }
-        var total = progress.Sum(step => step.Total);
-        var passed = progress.Sum(step => step.Passed);
-        terminal.Line($"  {"".PadRight(4)}{"all steps".PadRight(width)}  {terminal.Bar(passed, total)} {passed,3}/{total} goals");
+        if (checkedSteps.Count > 0)
+        {
+            terminal.Line($"  {"".PadRight(4)}{"checked".PadRight(width)}  {terminal.Bar(passed, total)} {passed,3}/{total} goals");
+        }
         terminal.Line();
 
-        var next = LessonGoals.Next(progress);
-        if (broken.Count > 0 && (next is null || string.CompareOrdinal(broken[0].Name, next.Value.Step.Step.Name) < 0))
+        if (checkedSteps.Count == 0)
         {
-            terminal.Line($"Next: make step {broken[0].Number} build again: {Self} check {broken[0].Number}");
-            return 0;
+            terminal.Line($"No step checked yet. Start where your class starts: read {steps[0].Name}/README.md, then {Self} check {steps[0].Number}");
+            terminal.Line(terminal.Dim($"  (or {string.Join(", ", steps.Skip(1).Select(step => $"{Self} check {step.Number}"))})"));
+            return Task.FromResult(0);
         }
-        if (next is not { } found)
+        // The step worked on last, unless it is done: then the next step after it that is not.
+        var last = checkedSteps.MaxBy(item => item.When).Progress;
+        if (last.Next is { } goal)
         {
-            terminal.Line(terminal.Green("Every goal of every step passes. Well done!"));
-            return 0;
+            WriteNextGoal(last, goal);
+            return Task.FromResult(0);
         }
-        WriteNextGoal(found.Step, found.Goal);
-        return 0;
+        var after = steps.SkipWhile(step => step.Name != last.Step.Name).Skip(1).FirstOrDefault(step => Directory.Exists(step.Folder)
+            && checkedSteps.All(item => item.Progress.Step.Name != step.Name || !item.Progress.Finished));
+        terminal.Line(after is null
+            ? terminal.Green($"Step {last.Step.Number} is done, and so is every step after it that you checked. Well done!")
+            : $"Step {last.Step.Number} is done. Next: read {after.Name}/README.md, then {Self} check {after.Number}");
+        return Task.FromResult(0);
     }
 
     private void WriteNextGoal(StepProgress step, Goal goal)
@@ -363,10 +379,16 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
         }
     }
 
-    /// <summary>The first step not finished by its last results; a step never run counts as not finished.</summary>
+    /// <summary>The step checked last, when it is not finished; otherwise the first step not finished by its last results.</summary>
     private Step? FirstUnfinished()
     {
         var steps = Steps.All(root).Where(step => Directory.Exists(step.Folder)).ToList();
+        var last = steps.Where(step => TestResults.Read(new ProgressStore(step).ResultsFolder).Count > 0)
+            .MaxBy(step => new ProgressStore(step).ResultsTime);
+        if (last is not null && !new StepProgress(last, LessonGoals.InLessonOrder(TestResults.Read(new ProgressStore(last).ResultsFolder), last.Readme)).Finished)
+        {
+            return last;
+        }
         foreach (var step in steps)
         {
             var results = TestResults.Read(new ProgressStore(step).ResultsFolder);
