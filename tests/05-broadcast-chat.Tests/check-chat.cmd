@@ -15,7 +15,7 @@ exit /b 2
 :run
 pushd "%~dp0..\.."
 set "SCREENSHOTS=1"
-dotnet test --project tests/05-broadcast-chat.Tests -p:Track=solutions -- --filter-trait "Check=TwoBrowsers"
+dotnet test --project tests/05-broadcast-chat.Tests -p:Track=solutions --filter-trait "Check=TwoBrowsers"
 set "RESULT=%ERRORLEVEL%"
 popd
 exit /b %RESULT%

@@ -13,7 +13,7 @@ if ($SlowMo -gt 0) { $env:SLOWMO = "$SlowMo" }
 Push-Location (Join-Path $PSScriptRoot "../..")
 try {
     $env:SCREENSHOTS = "1"
-    dotnet test --project tests/05-broadcast-chat.Tests -p:Track=solutions -- --filter-trait "Check=TwoBrowsers"
+    dotnet test --project tests/05-broadcast-chat.Tests -p:Track=solutions --filter-trait "Check=TwoBrowsers"
     exit $LASTEXITCODE
 } finally {
     Pop-Location

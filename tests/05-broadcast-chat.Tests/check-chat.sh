@@ -21,4 +21,4 @@ done
 
 cd "$(dirname "$0")/../.."
 export SCREENSHOTS=1
-exec dotnet test --project tests/05-broadcast-chat.Tests -p:Track=solutions -- --filter-trait "Check=TwoBrowsers"
+exec dotnet test --project tests/05-broadcast-chat.Tests -p:Track=solutions --filter-trait "Check=TwoBrowsers"

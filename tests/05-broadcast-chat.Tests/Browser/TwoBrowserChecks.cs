@@ -10,7 +10,7 @@ namespace BroadcastChat.Tests.Browser;
 /// <remarks>
 /// Instructors: these checks also run against any running chat, a learner's say, given its address, and can run
 /// slowly in a visible browser for the projector:
-/// <c>CHAT_URL=http://192.168.1.20:5005 HEADED=1 SLOWMO=500 dotnet test --project tests/05-broadcast-chat.Tests -p:Track=solutions -- --filter-trait "Check=TwoBrowsers"</c>
+/// <c>CHAT_URL=http://192.168.1.20:5005 HEADED=1 SLOWMO=500 dotnet test --project tests/05-broadcast-chat.Tests -p:Track=solutions --filter-trait "Check=TwoBrowsers"</c>
 /// (or <c>check-chat.sh</c>, <c>check-chat.ps1</c>, <c>check-chat.cmd</c> next to this project). The restart check
 /// stops and starts its server, so it always runs its own (<c>--filter-trait "Check=Restart"</c>).
 /// Each check leaves a picture of both browsers in <c>artifacts/screenshots/</c>.

@@ -45,6 +45,22 @@ public sealed class StepWatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_made_while_a_check_runs_is_the_next_change()
+    {
+        using var watcher = new StepWatcher([_temp.Path]) { PollInterval = TimeSpan.FromMilliseconds(200), Debounce = TimeSpan.FromMilliseconds(50) };
+        var cancel = TestContext.Current.CancellationToken;
+        File.SetLastWriteTimeUtc(Path.Combine(_temp.Path, "Http/Parser.cs"), DateTime.UtcNow.AddSeconds(5));
+        await watcher.WaitForChangeAsync(cancel);
+
+        // The check that change started runs now; the learner saves again before it ends.
+        File.SetLastWriteTimeUtc(Path.Combine(_temp.Path, "Http/Parser.cs"), DateTime.UtcNow.AddSeconds(10));
+
+        var next = watcher.WaitForChangeAsync(cancel);
+        var finished = await Task.WhenAny(next, Task.Delay(TimeSpan.FromSeconds(5), cancel));
+        finished.Should().BeSameAs(next, "a save made while a check ran was not checked yet: the next wait ends at once");
+    }
+
+    [Fact]
     public async Task Waiting_ends_when_cancelled()
     {
         using var watcher = new StepWatcher([_temp.Path]) { PollInterval = TimeSpan.FromMilliseconds(100) };

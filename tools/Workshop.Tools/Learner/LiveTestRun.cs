@@ -20,6 +20,13 @@ public sealed record LiveRunOptions
     /// <summary>A goal that runs longer than this (or than its own declared timeout, when longer) is stopped and fails.</summary>
     public TimeSpan GoalBound { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The bound of each goal once a goal of the run has hung: the learner's code is known to block by then, and a
+    /// blocked or spinning thread left behind slows every goal after it, so waiting the full bound again would only
+    /// delay the answer. A correct step never gets here.
+    /// </summary>
+    public TimeSpan GoalBoundAfterAHang { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The run as a whole: past it, whatever still runs is stopped.</summary>
     public TimeSpan RunBound { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -64,7 +71,8 @@ public sealed class LiveTestRun(Step step, string track)
         for (var attempt = 0; ; attempt++)
         {
             var remaining = options.RunBound - started.Elapsed;
-            var round = await RunOnceAsync(options, excluded, remaining, progress, log, cancel);
+            var goalBound = attempt == 0 ? options.GoalBound : Min(options.GoalBound, options.GoalBoundAfterAHang);
+            var round = await RunOnceAsync(options, goalBound, excluded, remaining, progress, log, cancel);
             outcomes.RemoveAll(outcome => round.Partial.Contains(outcome.Method));
             outcomes.AddRange(round.Outcomes.Where(outcome => !round.Partial.Contains(outcome.Method)));
             if (round.Hung.Count == 0)
@@ -91,7 +99,9 @@ public sealed class LiveTestRun(Step step, string track)
 
     private sealed record Running(string Method, string DisplayName, IReadOnlyList<int> Todos, string? Given, TimeSpan Bound, Stopwatch Clock);
 
-    private async Task<Round> RunOnceAsync(LiveRunOptions options, IReadOnlySet<string> excluded, TimeSpan runBound,
+    private static TimeSpan Min(TimeSpan one, TimeSpan other) => one < other ? one : other;
+
+    private async Task<Round> RunOnceAsync(LiveRunOptions options, TimeSpan goalBound, IReadOnlySet<string> excluded, TimeSpan runBound,
         Action<LiveEvent> progress, StringBuilder log, CancellationToken cancel)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -168,7 +178,7 @@ public sealed class LiveTestRun(Step step, string track)
                     var method = methods.GetValueOrDefault(message.GetProperty("TestMethodUniqueID").GetString()!, "?");
                     var (todos, given) = Traits(message);
                     var timeout = message.TryGetProperty("Timeout", out var t) && t.TryGetInt32(out var ms) && ms > 0 ? TimeSpan.FromMilliseconds(ms) : TimeSpan.Zero;
-                    var bound = timeout > options.GoalBound ? timeout + TimeSpan.FromSeconds(5) : options.GoalBound;
+                    var bound = timeout > goalBound ? timeout + TimeSpan.FromSeconds(5) : goalBound;
                     running[message.GetProperty("TestUniqueID").GetString()!] = new Running(
                         method, message.GetProperty("TestDisplayName").GetString()!, todos, given, bound, Stopwatch.StartNew());
                     progress(new LiveEvent.Started(method));
@@ -321,7 +331,7 @@ public sealed class LiveTestRun(Step step, string track)
         return outOfTime
             ? $"Did not finish: the whole run of this step's goals is bounded to {seconds} s, and it was still running then. " +
               $"It checks {todos}: some code there waits for something that never happens."
-            : $"Did not finish within {seconds} s, the bound of each goal, so it was stopped. It checks {todos}. " +
+            : $"Did not finish within {seconds} s, the bound of each goal in this run, so it was stopped. It checks {todos}. " +
               "Code that never returns looks like this: a wait nothing ever completes, a thread blocked on a task " +
               "(.Wait(), .Result, a lock held while waiting), or a loop whose condition never changes.";
     }

@@ -19,8 +19,9 @@ public sealed class ProgressStore(Step step)
     public string ResultsFolder => Path.Combine(step.ProgressFolder, "results");
 
     /// <summary>
-    /// The newest write time and the number of the files a step's test build depends on: the learner's folder, the
-    /// test project, the shared test helpers and the build settings. Build outputs and Markdown are not inputs.
+    /// A fingerprint of the files a step's test build depends on: the learner's folder, the test project, the shared test
+    /// helpers and the build settings; build outputs and Markdown are not inputs. Every file's path, size and write time
+    /// count, so a file put back with an older time (an undo, a checkout) or two saves within one tick still change it.
     /// </summary>
     public static string SourceStamp(Step step)
     {
@@ -29,9 +30,14 @@ public sealed class ProgressStore(Step step)
         var inputs = folders.Where(Directory.Exists).SelectMany(StarterFolders.SourceFiles)
             .Concat(files.Select(file => Path.Combine(step.Root, file)).Where(File.Exists))
             .Where(file => !file.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        var newest = inputs.Count == 0 ? 0 : inputs.Max(file => File.GetLastWriteTimeUtc(file).Ticks);
-        return string.Create(CultureInfo.InvariantCulture, $"{newest} {inputs.Count}");
+            .Order(StringComparer.Ordinal);
+        var fingerprint = new System.Text.StringBuilder();
+        foreach (var file in inputs)
+        {
+            var info = new FileInfo(file);
+            fingerprint.Append(CultureInfo.InvariantCulture, $"{Path.GetRelativePath(step.Root, file)}|{info.Length}|{info.LastWriteTimeUtc.Ticks}\n");
+        }
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fingerprint.ToString())));
     }
 
     /// <summary>True when the last successful build was made from the sources as they are now, and its output is still there.</summary>
