@@ -55,6 +55,18 @@ public sealed class LimitTests(SharedChatServer shared) : IClassFixture<SharedCh
 
     [Fact]
     [Todo(1, 2, 3, 4)]
+    public async Task Text_over_MaxMessageLength_counts_its_spaces_before_trimming()
+    {
+        await using var ana = await ChatPeer.JoinAsync(Server, "lim-Ana3");
+
+        await ana.SendMessageAsync("  " + new string('a', 1999) + "  ");
+
+        await ana.ExpectCloseAsync(1009, "the limit counts the text as it arrived, before trimming: 1999 letters and four spaces are 2003 characters, " +
+            "over the default Chat:MaxMessageLength of 2000 (check the length first, then trim what you broadcast)");
+    }
+
+    [Fact]
+    [Todo(1, 2, 3, 4)]
     public async Task Message_over_MaxFrameBytes_is_closed_with_1009()
     {
         await using var server = StartWithSmallFrames();

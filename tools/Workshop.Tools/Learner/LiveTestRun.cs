@@ -20,13 +20,6 @@ public sealed record LiveRunOptions
     /// <summary>A goal that runs longer than this (or than its own declared timeout, when longer) is stopped and fails.</summary>
     public TimeSpan GoalBound { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// The bound of each goal once a goal of the run has hung: the learner's code is known to block by then, and a
-    /// blocked or spinning thread left behind slows every goal after it, so waiting the full bound again would only
-    /// delay the answer. A correct step never gets here.
-    /// </summary>
-    public TimeSpan GoalBoundAfterAHang { get; init; } = TimeSpan.FromSeconds(10);
-
     /// <summary>The run as a whole: past it, whatever still runs is stopped.</summary>
     public TimeSpan RunBound { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -49,7 +42,7 @@ public sealed record LiveRunOptions
 public sealed class LiveTestRun(Step step, string track)
 {
     /// <summary>How many times a run is started again after stopping goals that hung, before the rest is given up.</summary>
-    private const int MaxRestarts = 3;
+    private const int MaxRestarts = 4;
 
     public string TestProgram => Path.Combine(step.TestsProject, "bin", track, "Debug", "net10.0", $"{step.TestsModule}.dll");
 
@@ -71,8 +64,7 @@ public sealed class LiveTestRun(Step step, string track)
         for (var attempt = 0; ; attempt++)
         {
             var remaining = options.RunBound - started.Elapsed;
-            var goalBound = attempt == 0 ? options.GoalBound : Min(options.GoalBound, options.GoalBoundAfterAHang);
-            var round = await RunOnceAsync(options, goalBound, excluded, remaining, progress, log, cancel);
+            var round = await RunOnceAsync(options, options.GoalBound, excluded, remaining, progress, log, cancel);
             outcomes.RemoveAll(outcome => round.Partial.Contains(outcome.Method));
             outcomes.AddRange(round.Outcomes.Where(outcome => !round.Partial.Contains(outcome.Method)));
             if (round.Hung.Count == 0)
@@ -98,8 +90,6 @@ public sealed class LiveTestRun(Step step, string track)
     private sealed record Round(List<TestOutcome> Outcomes, List<TestOutcome> Hung, HashSet<string> Completed, HashSet<string> Partial);
 
     private sealed record Running(string Method, string DisplayName, IReadOnlyList<int> Todos, string? Given, TimeSpan Bound, Stopwatch Clock);
-
-    private static TimeSpan Min(TimeSpan one, TimeSpan other) => one < other ? one : other;
 
     private async Task<Round> RunOnceAsync(LiveRunOptions options, TimeSpan goalBound, IReadOnlySet<string> excluded, TimeSpan runBound,
         Action<LiveEvent> progress, StringBuilder log, CancellationToken cancel)
@@ -331,7 +321,7 @@ public sealed class LiveTestRun(Step step, string track)
         return outOfTime
             ? $"Did not finish: the whole run of this step's goals is bounded to {seconds} s, and it was still running then. " +
               $"It checks {todos}: some code there waits for something that never happens."
-            : $"Did not finish within {seconds} s, the bound of each goal in this run, so it was stopped. It checks {todos}. " +
+            : $"Did not finish within {seconds} s, the bound of each goal, so it was stopped. It checks {todos}. " +
               "Code that never returns looks like this: a wait nothing ever completes, a thread blocked on a task " +
               "(.Wait(), .Result, a lock held while waiting), or a loop whose condition never changes.";
     }
