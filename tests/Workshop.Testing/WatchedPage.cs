@@ -24,7 +24,8 @@ public sealed partial class WatchedPage : IAsyncDisposable
         Page = page;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // A browser asks every site for /favicon.ico; the steps serve none, and its 404 is no problem of the page.
+            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
             {
                 Record($"console.error: {message.Text}");
             }
