@@ -298,6 +298,21 @@ public sealed class WebSocketConnection(Stream stream, WebSocketSettings setting
         }
     }
 
+    private bool CloseFrameFollows(ReadOnlySequence<byte> buffer)
+    {
+        var bytes = buffer.ToArray();
+        for (var start = 1; start + 1 < bytes.Length; start++)
+        {
+            if (bytes[start] == 0x88 && (bytes[start + 1] & 0x80) != 0
+                && FrameDecoder.Decode(new ReadOnlySequence<byte>(bytes, start, bytes.Length - start), settings.MaxMessageBytes)
+                    is DecodeResult.Decoded({ Opcode: Opcode.Close }, _))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // Skips whole frames until a close frame; bytes that are not frames at all are skipped whole.
     private bool SkipToClose(ref ReadOnlySequence<byte> buffer)
     {
@@ -313,7 +328,12 @@ public sealed class WebSocketConnection(Stream stream, WebSocketSettings setting
             }
             if (FrameDecoder.Decode(buffer, settings.MaxMessageBytes) is DecodeResult.Invalid)
             {
+                // The broken frame that ended the connection is still here, and the client's close frame often follows
+                // it in the same read. Skipping it all would lose that close and keep the connection open for the whole
+                // CloseTimeout: look for where a client's close frame starts (0x88, then a byte with MASK set).
+                var sawClose = CloseFrameFollows(buffer);
                 buffer = buffer.Slice(buffer.End);
+                return sawClose;
             }
         }
         catch (NotImplementedException)
