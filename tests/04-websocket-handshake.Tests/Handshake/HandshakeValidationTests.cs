@@ -80,7 +80,8 @@ public sealed class HandshakeValidationTests
     {
         var accepted = WebSocketHandshake.Handshake.Handshake.TryValidate(Valid with { Version = version }, out var error);
 
-        accepted.Should().BeFalse("this server speaks version 13 only, and the client asked for '{0}'", version);
-        error!.StatusCode.Should().Be(426, "RFC 6455 §4.4: a version the server does not speak gets 426 Upgrade Required, listing the one it does");
+        var asked = version is null ? "no version at all (no Sec-WebSocket-Version header)" : $"version '{version}'";
+        accepted.Should().BeFalse("this server speaks version 13 only, and the client asked for {0}", asked);
+        error!.StatusCode.Should().Be(426, "RFC 6455 §4.4: a version the server does not speak gets 426 Upgrade Required, listing the one it does; the client asked for {0}", asked);
     }
 }

@@ -45,7 +45,7 @@ public sealed class CloseWireTests(SharedEchoServer shared) : IClassFixture<Shar
 
         frames.Should().ContainSingle("the server sent: {0}", RawWebSocket.Describe(frames));
         frames[0].IsClose.Should().BeTrue("the server sent: {0}", RawWebSocket.Describe(frames));
-        frames[0].Payload.Should().BeEmpty("a close without a code is answered without one");
+        frames[0].Payload.Should().BeEmpty("a close without a code is answered without one; the server sent: {0}", RawWebSocket.Describe(frames));
     }
 
     [Fact]

@@ -77,9 +77,12 @@ public sealed class KeepAliveWireTests
 
         await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
 
+        var ended = !receiving.IsCompleted ? "nothing"
+            : receiving.IsCompletedSuccessfully ? Describe(await receiving)
+            : receiving.Exception?.InnerException?.Message ?? "an error";
         client.State.Should().Be(WebSocketState.Open,
             "ClientWebSocket sent a ping every 100 ms and aborts when a pong with the same payload is not back within 500 ms; the receive ended with: {0}",
-            receiving.IsCompleted ? receiving.Exception?.InnerException?.Message ?? "a message" : "nothing");
+            ended);
     }
 
     private static string Describe((WebSocketMessageType Type, byte[] Payload, WebSocketCloseStatus? Close, string? Reason) received) =>
