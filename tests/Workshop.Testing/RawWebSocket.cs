@@ -71,8 +71,32 @@ public sealed class RawWebSocket : IDisposable
     /// <summary>The server's 101 response: status line and headers.</summary>
     public string ResponseHead { get; }
 
-    public async Task SendAsync(byte[] bytes) =>
-        await _client.GetStream().WriteAsync(bytes, TestContext.Current.CancellationToken);
+    /// <summary>
+    /// Sends raw bytes. When the server has closed the connection meanwhile ("Broken pipe", "Connection reset"), the
+    /// failure says what the server sent before it closed, such as a close frame that names an unfinished TODO.
+    /// </summary>
+    public async Task SendAsync(byte[] bytes)
+    {
+        try
+        {
+            await _client.GetStream().WriteAsync(bytes, TestContext.Current.CancellationToken);
+        }
+        catch (IOException closed)
+        {
+            var before = new List<ServerFrame>();
+            try
+            {
+                before.AddRange((await ReadWithoutAnsweringAsync(TimeSpan.FromSeconds(1))).Frames);
+            }
+            catch (IOException)
+            {
+                // Nothing more can be read either: the description below says so.
+            }
+            throw new IOException(
+                $"The server closed the connection while the test was still sending ({closed.Message}). Before that it sent: {Describe(before)}",
+                closed);
+        }
+    }
 
     /// <summary>The next frame from the server; null when the server closed the connection or sent none in time.</summary>
     public async Task<ServerFrame?> ReceiveAsync(TimeSpan? timeout = null) =>
