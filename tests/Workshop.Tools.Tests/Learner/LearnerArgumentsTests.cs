@@ -50,9 +50,20 @@ public sealed class LearnerArgumentsTests
     }
 
     [Fact]
+    public void Check_takes_again_and_all_and_watch_takes_all()
+    {
+        LearnerArguments.Parse(["check", "03", "--again"], out _).Should().Be(new LearnerCommand("check", "03", Again: true));
+        LearnerArguments.Parse(["check", "--all", "05"], out _).Should().Be(new LearnerCommand("check", "05", All: true));
+        LearnerArguments.Parse(["watch", "05", "--all"], out _).Should().Be(new LearnerCommand("watch", "05", All: true));
+        LearnerArguments.Parse(["hint", "05", "--again"], out var problem).Should().BeNull("only check runs again on demand");
+        problem.Should().Contain("--again");
+    }
+
+    [Fact]
     public void Maintainer_commands_are_not_taken_for_learner_commands()
     {
         LearnerArguments.Handles(["check-starters"]).Should().BeFalse();
+        LearnerArguments.Handles(["measure-loop"]).Should().BeFalse();
         LearnerArguments.Handles(["report", "solutions", "x"]).Should().BeFalse();
         LearnerArguments.Handles([]).Should().BeTrue();
         LearnerArguments.Handles(["verify"]).Should().BeTrue();
