@@ -166,4 +166,13 @@ public sealed class LessonGoalsTests
 
     private static TestOutcome Outcome(string method, string result, int[] todos, string message = "", string? given = null) =>
         new("01-demo.Tests", $"Demo.Tests.{method}", method, result, message, todos, given);
+
+    [Fact]
+    public void Explanation_keeps_the_line_that_names_a_todo_past_its_first_lines()
+    {
+        var message = "Expected a 101\nthe server answered:\nHTTP/1.1 500 Internal Server Error\nContent-Type: text/plain\nDate: today\n\nTODO 4: Check the handshake.\nmore";
+
+        LessonGoals.Explanation(message, 4).Should().Equal(
+            "Expected a 101", "the server answered:", "HTTP/1.1 500 Internal Server Error", "Content-Type: text/plain", "...", "TODO 4: Check the handshake.", "...");
+    }
 }

@@ -24,8 +24,11 @@ public sealed record StepProgress(Step Step, IReadOnlyList<Goal> Goals)
     public Goal? Next => Goals.FirstOrDefault(goal => !goal.Passed);
 }
 
-public static class LessonGoals
+public static partial class LessonGoals
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"TODO [0-9]+[a-z]?:")]
+    private static partial System.Text.RegularExpressions.Regex TodoLine();
+
     /// <summary>
     /// The goals of a test run in the order of the lesson: by TODO, and within a TODO in the order its "Checked by"
     /// lists them. A goal the README does not list (verify reports it) comes after the listed ones of its TODO.
@@ -74,7 +77,9 @@ public static class LessonGoals
         }
         if (lines.Count > maxLines)
         {
-            lines = [.. lines.Take(maxLines), "..."];
+            // A wire failure quotes the server's whole answer; its body names the TODO that answered. Keep that line.
+            var todo = lines.Skip(maxLines).FirstOrDefault(line => TodoLine().IsMatch(line));
+            lines = todo is null ? [.. lines.Take(maxLines), "..."] : [.. lines.Take(maxLines), "...", todo.Trim(), "..."];
         }
         return lines;
     }
