@@ -157,6 +157,46 @@ public sealed class BoardPageTests(BrowserFixture browser) : IClassFixture<Brows
 
     [Fact]
     [Todo(1, 3, 4)]
+    public async Task Failed_poll_is_neither_shown_nor_counted()
+    {
+        // The test plays the server: the first poll gets a 500 with problem details, the next three an empty list, and
+        // the fifth no answer at all, so the page's figures stand still while they are read.
+        await using var board = RunningBoard.Start();
+        var requests = 0;
+        var fifth = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var page = await browser.OpenPageAsync();
+        await page.Page.RouteAsync("**/api/messages?*", async route =>
+        {
+            switch (Interlocked.Increment(ref requests))
+            {
+                case 1:
+                    await route.FulfillAsync(new()
+                    {
+                        Status = 500,
+                        ContentType = "application/problem+json",
+                        Body = """{"title":"The board is down","status":500}""",
+                    });
+                    break;
+                case <= 4:
+                    await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = "[]" });
+                    break;
+                default:
+                    fifth.TrySetResult(); // and no answer: the poll waits
+                    break;
+            }
+        });
+        await page.Page.GotoAsync(new Uri(board.BaseAddress, $"/?pollIntervalMs={PollIntervalMs}").ToString());
+
+        await page.WaitForAsync(() => fifth.Task.WaitAsync(TimeSpan.FromMilliseconds(Wait)), "the page to poll five times, through a failed answer");
+
+        ((await page.Page.Locator("#polls").TextContentAsync()) ?? "").Trim().Should().Be("3",
+            "three polls were answered (200); the first got a 500, which is no poll's answer: when response.ok is false, " +
+            "throw before reading the body or counting, and the loop logs it and polls again");
+        (await Messages(page).CountAsync()).Should().Be(0, "a failed answer shows nothing");
+    }
+
+    [Fact]
+    [Todo(1, 3, 4)]
     public async Task Page_counts_its_polls_and_the_empty_ones()
     {
         await using var board = RunningBoard.Start();
