@@ -20,6 +20,12 @@ public sealed record LiveRunOptions
     /// <summary>A goal that runs longer than this (or than its own declared timeout, when longer) is stopped and fails.</summary>
     public TimeSpan GoalBound { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Run the test program below normal priority: for tests of this runner that run wrong code on purpose (a spinning
+    /// wait), so that it does not starve whatever else runs on the machine meanwhile.
+    /// </summary>
+    public bool BelowNormalPriority { get; init; }
+
     /// <summary>The run as a whole: past it, whatever still runs is stopped.</summary>
     public TimeSpan RunBound { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -103,6 +109,14 @@ public sealed class LiveTestRun(Step step, string track)
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };
+        if (options.BelowNormalPriority && !OperatingSystem.IsWindows())
+        {
+            // nice from the start, so that every thread of the program has it (a priority set later reaches only some).
+            start.FileName = "nice";
+            start.ArgumentList.Add("-n");
+            start.ArgumentList.Add("10");
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(TestProgram);
         foreach (var argument in Arguments(options, excluded))
@@ -121,6 +135,17 @@ public sealed class LiveTestRun(Step step, string track)
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started; is the .NET SDK on PATH?");
         process.StandardInput.Close();
+        if (options.BelowNormalPriority && OperatingSystem.IsWindows())
+        {
+            try
+            {
+                process.PriorityClass = ProcessPriorityClass.BelowNormal;
+            }
+            catch (Exception refused) when (refused is System.ComponentModel.Win32Exception or InvalidOperationException)
+            {
+                // Only a courtesy to the rest of the machine.
+            }
+        }
         var errors = process.StandardError.ReadToEndAsync(cancel);
         var reading = Task.Run(async () =>
         {
