@@ -382,22 +382,17 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
     /// <summary>The step checked last, when it is not finished; otherwise the first step not finished by its last results.</summary>
     private Step? FirstUnfinished()
     {
-        var steps = Steps.All(root).Where(step => Directory.Exists(step.Folder)).ToList();
-        var last = steps.Where(step => TestResults.Read(new ProgressStore(step).ResultsFolder).Count > 0)
-            .MaxBy(step => new ProgressStore(step).ResultsTime);
-        if (last is not null && !new StepProgress(last, LessonGoals.InLessonOrder(TestResults.Read(new ProgressStore(last).ResultsFolder), last.Readme)).Finished)
+        var steps = Steps.All(root).Where(step => Directory.Exists(step.Folder))
+            .Select(step => (Step: step, Store: new ProgressStore(step), Results: TestResults.Read(new ProgressStore(step).ResultsFolder)))
+            .ToList();
+        bool Finished((Step Step, ProgressStore Store, IReadOnlyList<TestOutcome> Results) item) =>
+            item.Results.Count > 0 && new StepProgress(item.Step, LessonGoals.InLessonOrder(item.Results, item.Step.Readme)).Finished;
+        var checkedSteps = steps.Where(item => item.Results.Count > 0).ToList();
+        if (checkedSteps.Count > 0 && checkedSteps.MaxBy(item => item.Store.ResultsTime) is var last && !Finished(last))
         {
-            return last;
+            return last.Step;
         }
-        foreach (var step in steps)
-        {
-            var results = TestResults.Read(new ProgressStore(step).ResultsFolder);
-            if (results.Count == 0 || !new StepProgress(step, LessonGoals.InLessonOrder(results, step.Readme)).Finished)
-            {
-                return step;
-            }
-        }
-        return steps.FirstOrDefault();
+        return steps.FirstOrDefault(item => !Finished(item)).Step ?? steps.FirstOrDefault().Step;
     }
 
     // ----- hint -------------------------------------------------------------------------------------------------

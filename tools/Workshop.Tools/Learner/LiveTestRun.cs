@@ -70,7 +70,7 @@ public sealed class LiveTestRun(Step step, string track)
         for (var attempt = 0; ; attempt++)
         {
             var remaining = options.RunBound - started.Elapsed;
-            var round = await RunOnceAsync(options, options.GoalBound, excluded, remaining, progress, log, cancel);
+            var round = await RunOnceAsync(options, excluded, remaining, progress, log, cancel);
             outcomes.RemoveAll(outcome => round.Partial.Contains(outcome.Method));
             outcomes.AddRange(round.Outcomes.Where(outcome => !round.Partial.Contains(outcome.Method)));
             if (round.Hung.Count == 0)
@@ -97,7 +97,7 @@ public sealed class LiveTestRun(Step step, string track)
 
     private sealed record Running(string Method, string DisplayName, IReadOnlyList<int> Todos, string? Given, TimeSpan Bound, Stopwatch Clock);
 
-    private async Task<Round> RunOnceAsync(LiveRunOptions options, TimeSpan goalBound, IReadOnlySet<string> excluded, TimeSpan runBound,
+    private async Task<Round> RunOnceAsync(LiveRunOptions options, IReadOnlySet<string> excluded, TimeSpan runBound,
         Action<LiveEvent> progress, StringBuilder log, CancellationToken cancel)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -193,7 +193,7 @@ public sealed class LiveTestRun(Step step, string track)
                     var method = methods.GetValueOrDefault(message.GetProperty("TestMethodUniqueID").GetString()!, "?");
                     var (todos, given) = Traits(message);
                     var timeout = message.TryGetProperty("Timeout", out var t) && t.TryGetInt32(out var ms) && ms > 0 ? TimeSpan.FromMilliseconds(ms) : TimeSpan.Zero;
-                    var bound = timeout > goalBound ? timeout + TimeSpan.FromSeconds(5) : goalBound;
+                    var bound = timeout > options.GoalBound ? timeout + TimeSpan.FromSeconds(5) : options.GoalBound;
                     running[message.GetProperty("TestUniqueID").GetString()!] = new Running(
                         method, message.GetProperty("TestDisplayName").GetString()!, todos, given, bound, Stopwatch.StartNew());
                     progress(new LiveEvent.Started(method));
