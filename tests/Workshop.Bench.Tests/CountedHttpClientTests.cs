@@ -14,7 +14,7 @@ public sealed class CountedHttpClientTests
     {
         await using var peer = new RawHttpPeer();
         var counters = new WireCounters();
-        using var http = CountedClients.Http(peer.BaseAddress, counters);
+        using var http = peer.Mark(CountedClients.Http(peer.BaseAddress, counters));
 
         var body = await http.GetStringAsync("api/messages?after=0", Cancel);
 
@@ -29,7 +29,7 @@ public sealed class CountedHttpClientTests
     {
         await using var peer = new RawHttpPeer();
         var counters = new WireCounters();
-        using var http = CountedClients.Http(peer.BaseAddress, counters);
+        using var http = peer.Mark(CountedClients.Http(peer.BaseAddress, counters));
 
         await http.GetStringAsync("", Cancel);
 
@@ -45,7 +45,7 @@ public sealed class CountedHttpClientTests
     {
         await using var peer = new RawHttpPeer();
         var counters = new WireCounters();
-        using var http = CountedClients.Http(peer.BaseAddress, counters);
+        using var http = peer.Mark(CountedClients.Http(peer.BaseAddress, counters));
 
         await http.GetStringAsync("first", Cancel);
         await http.GetStringAsync("second", Cancel);
@@ -63,8 +63,8 @@ public sealed class CountedHttpClientTests
     {
         await using var peer = new RawHttpPeer();
         var counters = new WireCounters();
-        using var first = CountedClients.Http(peer.BaseAddress, counters);
-        using var second = CountedClients.Http(peer.BaseAddress, counters);
+        using var first = peer.Mark(CountedClients.Http(peer.BaseAddress, counters));
+        using var second = peer.Mark(CountedClients.Http(peer.BaseAddress, counters));
 
         await first.GetStringAsync("", Cancel);
         await second.GetStringAsync("", Cancel);
@@ -80,7 +80,7 @@ public sealed class CountedHttpClientTests
     {
         await using var peer = new RawHttpPeer(answer: false);
         var counters = new WireCounters();
-        using var http = CountedClients.Http(peer.BaseAddress, counters);
+        using var http = peer.Mark(CountedClients.Http(peer.BaseAddress, counters));
 
         var asking = () => http.GetStringAsync("", Cancel);
 
@@ -96,7 +96,7 @@ public sealed class CountedHttpClientTests
     {
         await using var peer = new RawHttpPeer(answer: false);
         var counters = new WireCounters();
-        using var http = CountedClients.Http(peer.BaseAddress, counters);
+        using var http = peer.Mark(CountedClients.Http(peer.BaseAddress, counters));
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 

@@ -8,6 +8,9 @@ namespace Workshop.Bench.Tests;
 /// A raw HTTP/1.1 server on a loopback port that knows, to the byte, what it read and wrote: it reads each request up to
 /// the end of its headers (the tests send no bodies) and answers with one fixed response, keeping the connection open.
 /// With <c>answer: false</c> it reads the request and closes the connection without a word.
+/// Only connections whose first request carries this peer's <see cref="Marker"/> are served and counted: tests run in
+/// parallel, and a client of another test whose server has stopped may reach this port once the system hands it out
+/// again. Such a stranger is closed unanswered and leaves every count as it was.
 /// </summary>
 internal sealed class RawHttpPeer : IAsyncDisposable
 {
@@ -34,12 +37,26 @@ internal sealed class RawHttpPeer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The header every request of the test's own clients carries; see <see cref="Mark"/>.</summary>
+    public const string MarkerHeader = "X-Raw-Peer";
+
+    /// <summary>This peer's own value of <see cref="MarkerHeader"/>.</summary>
+    public string Marker { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>Makes <paramref name="client"/> one of this peer's own clients, and returns it.</summary>
+    public HttpClient Mark(HttpClient client)
+    {
+        client.DefaultRequestHeaders.Add(MarkerHeader, Marker);
+        return client;
+    }
+
     /// <summary>Bytes read, counted as soon as a whole request is in, before it is answered.</summary>
     public long BytesRead => Interlocked.Read(ref _bytesRead);
 
     /// <summary>Bytes of every answer, counted as it is about to be written.</summary>
     public long BytesWritten => Interlocked.Read(ref _bytesWritten);
 
+    /// <summary>Connections of this peer's own clients, counted at their first request.</summary>
     public int ConnectionsAccepted => Volatile.Read(ref _accepted);
 
     public int RequestsRead => Volatile.Read(ref _requests);
@@ -51,7 +68,6 @@ internal sealed class RawHttpPeer : IAsyncDisposable
             while (true)
             {
                 var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                Interlocked.Increment(ref _accepted);
                 lock (_connections)
                 {
                     _connections.Add(ServeAsync(client));
@@ -70,6 +86,7 @@ internal sealed class RawHttpPeer : IAsyncDisposable
         var stream = client.GetStream();
         var buffer = new byte[8192];
         var pending = new List<byte>();
+        var known = false;
         try
         {
             while (true)
@@ -83,7 +100,17 @@ internal sealed class RawHttpPeer : IAsyncDisposable
                 int end;
                 while ((end = EndOfHeaders(pending)) > 0)
                 {
+                    var request = Encoding.ASCII.GetString([.. pending.Take(end)]);
                     pending.RemoveRange(0, end);
+                    if (!known)
+                    {
+                        if (!request.Contains($"{MarkerHeader}: {Marker}\r\n", StringComparison.OrdinalIgnoreCase))
+                        {
+                            return;
+                        }
+                        known = true;
+                        Interlocked.Increment(ref _accepted);
+                    }
                     Interlocked.Add(ref _bytesRead, end);
                     Interlocked.Increment(ref _requests);
                     if (!_answer)
