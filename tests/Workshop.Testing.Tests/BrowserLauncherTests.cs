@@ -51,6 +51,15 @@ public sealed class BrowserLauncherTests
         projector.SlowMo.Should().Be(500, "SLOWMO=500 waits 500 ms before each action");
     }
 
+    [Fact]
+    public void A_browser_for_the_projector_is_never_the_headless_shell()
+    {
+        var projector = BrowserLauncher.Candidates(Environment(("HEADED", "1"))).ToList();
+
+        projector.Should().NotContain(candidate => candidate.Description.Contains("headless-shell"),
+            "the headless shell has no window to show; HEADED=1 needs a full browser");
+    }
+
     private static Func<string, string?> Environment(params (string Name, string Value)[] variables) =>
         name => variables.FirstOrDefault(variable => variable.Name == name).Value;
 }

@@ -8,6 +8,9 @@ namespace Workshop.Testing;
 /// Starts a Chromium-family browser for Playwright with whatever this machine has, trying in order:
 /// <list type="number">
 /// <item>WORKSHOP_BROWSER: the path of a browser executable, or a channel name (chrome, msedge, chromium).</item>
+/// <item>Headless only: Chromium's headless shell (Debian's chromium-headless-shell package), the lighter build of
+/// Chromium for browsers nobody looks at. It opens a page in about half the time and CPU of the full browser in headless
+/// mode, and a step's browser goals open dozens of pages.</item>
 /// <item>A system Chromium or Chrome at its usual path (Debian's chromium package: /usr/bin/chromium).</item>
 /// <item>Installed Google Chrome or Microsoft Edge, found by Playwright's channels.</item>
 /// <item>Playwright's own downloaded browsers (<c>pwsh bin/Debug/net10.0/playwright.ps1 install chromium</c>).</item>
@@ -17,6 +20,11 @@ namespace Workshop.Testing;
 public static class BrowserLauncher
 {
     public const string BrowserVariable = "WORKSHOP_BROWSER";
+
+    private static readonly string[] HeadlessShells =
+    [
+        "/usr/bin/chromium-headless-shell",
+    ];
 
     private static readonly string[] SystemBrowsers =
     [
@@ -60,7 +68,7 @@ public static class BrowserLauncher
             No browser could be started for the browser tests. Tried:
             {string.Join('\n', failures)}
             Get one of these, then run the tests again:
-              - Debian or Ubuntu: sudo apt-get install chromium
+              - Debian or Ubuntu: sudo apt-get install chromium chromium-headless-shell
               - any system: install Google Chrome or Microsoft Edge
               - or point {BrowserVariable} at a Chromium-family browser: {BrowserVariable}=/path/to/chrome
               - or let Playwright download its own: pwsh tests/<step>.Tests/bin/exercises/Debug/net10.0/playwright.ps1 install chromium
@@ -77,6 +85,11 @@ public static class BrowserLauncher
                 ? ($"{BrowserVariable}={chosen}", Options(environment, executablePath: chosen))
                 : ($"{BrowserVariable}={chosen} (as a channel)", Options(environment, channel: chosen));
             yield break;
+        }
+        var headless = Options(environment).Headless == true;
+        foreach (var path in HeadlessShells.Where(path => headless && File.Exists(path)))
+        {
+            yield return (path, Options(environment, executablePath: path));
         }
         foreach (var path in SystemBrowsers.Where(File.Exists))
         {
