@@ -4,7 +4,7 @@ namespace HttpBasics.Tests.Browser;
 
 /// <summary>A real browser talks to the server: the page at '/' shows the browser its own request.</summary>
 [Todo(1, 2, 3, 4, 5, 6)]
-public sealed class RootPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class RootPageTests(BrowserFixture browser)
 {
     [Fact]
     public async Task Browser_sees_the_request_it_sent_on_the_root_page()

@@ -11,7 +11,7 @@ namespace LongPolling.Tests.Browser;
 /// news, failures. Only the page's code is under test here; the server just serves the page.
 /// </summary>
 [Todo(3)]
-public sealed partial class PageLoopTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class PageLoopTests(BrowserFixture browser)
 {
     [GeneratedRegex("/api/messages/wait")]
     private static partial Regex WaitUrl();

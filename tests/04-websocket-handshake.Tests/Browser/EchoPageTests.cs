@@ -5,7 +5,7 @@ namespace WebSocketHandshake.Tests.Browser;
 
 /// <summary>A real browser opens the page, which opens a WebSocket to your server: the proof that your handshake and frames speak RFC 6455.</summary>
 [Todo(1, 2, 3, 4, 5, 6, 7, 8, 10)]
-public sealed class EchoPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class EchoPageTests(BrowserFixture browser)
 {
     [Fact]
     public async Task Browser_sends_a_message_and_shows_the_echo()

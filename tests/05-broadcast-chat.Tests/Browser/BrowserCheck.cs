@@ -107,7 +107,7 @@ internal sealed class BrowserCheck
             </style></head>
             <body><h1>Step 05 · {{WebUtility.HtmlEncode(_name)}} · {{WebUtility.HtmlEncode(Chat.Address.ToString())}}</h1><main>{{figures}}</main></body></html>
             """;
-        var page = await _browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 800, Height = 600 } });
+        var page = await (await _browser.GetBrowserAsync()).NewPageAsync(new() { ViewportSize = new() { Width = 800, Height = 600 } });
         try
         {
             await page.SetContentAsync(html);

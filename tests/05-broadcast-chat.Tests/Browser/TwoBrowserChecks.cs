@@ -5,7 +5,8 @@ namespace BroadcastChat.Tests.Browser;
 
 /// <summary>
 /// Two people, each in a browser of their own, on the same chat: what a class sees when two laptops open the page.
-/// The whole chat works together here: the server's TODOs 1 to 5 and the page's TODO 6 (7 for reconnecting).
+/// The whole chat works together here: the server's TODOs 1 to 5 and the page's TODO 6 (<see cref="ReconnectChecks"/> adds
+/// TODO 7, reconnecting).
 /// </summary>
 /// <remarks>
 /// Instructors: these checks also run against any running chat, a learner's say, given its address, and can run
@@ -15,8 +16,7 @@ namespace BroadcastChat.Tests.Browser;
 /// stops and starts its server, so it always runs its own (<c>--filter-trait "Check=Restart"</c>).
 /// Each check leaves a picture of both browsers in <c>artifacts/screenshots/</c>.
 /// </remarks>
-[Collection(BrowserCollection.Name)]
-public sealed class TwoBrowserChecks(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class TwoBrowserChecks(BrowserFixture browser)
 {
     public const string Trait = "Check";
     public const string TwoBrowsers = "TwoBrowsers";
@@ -128,73 +128,4 @@ public sealed class TwoBrowserChecks(BrowserFixture browser) : IClassFixture<Bro
         (await ana.Page.EvaluateAsync<string>("() => localStorage.getItem('broadcast-chat.nickname')")).Should().Be(after,
             "the page remembers the new nickname for the next visit");
     });
-
-    [Fact]
-    [Todo(1, 2, 3, 4, 5, 6, 7)]
-    [Trait(Trait, TwoBrowsers)]
-    public Task A_page_that_comes_back_gets_what_it_missed_once() => BrowserCheck.RunAsync(browser, "catch-up", async check =>
-    {
-        var (ana, eva) = await check.OpenTwoAsync("Ana", "Eva");
-        var addresses = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        eva.Page.WebSocket += (_, socket) => addresses.Enqueue(socket.Url);
-        await ana.SendAsync("Are you there, Eva?");
-        await eva.WaitForMessageAsync(ana.Nickname, "Are you there, Eva?");
-
-        await eva.Page.ClickAsync("#leave");
-        await eva.WaitForStatusAsync("offline", "Eva clicked Leave, and the page closed its connection (1000)");
-        await ana.SendAsync("You missed this one.");
-        await ana.SendAsync("And this one.");
-        await ana.WaitForMessageAsync(ana.Nickname, "And this one.");
-        await eva.Page.ClickAsync("#leave");
-        await eva.WaitUntilConnectedAsync(": Eva clicked Join");
-
-        await eva.WaitForMessageAsync(ana.Nickname, "You missed this one.", ": the server sends what came after the last message the page saw");
-        await eva.WaitForMessageAsync(ana.Nickname, "And this one.");
-        (await eva.MessagesOf(ana.Nickname, "Are you there, Eva?").CountAsync()).Should().Be(1,
-            "the page asks only for what it missed (TODO 7: after=<the last id it saw>&serverId=<its welcome's>) and never shows a message twice");
-        addresses.Should().ContainSingle().Which.Should().MatchRegex(@"[?&]after=[1-9][0-9]*(&|$)").And.MatchRegex(@"[?&]serverId=[^&]+",
-            "the page's new connection says where it was (TODO 7): the id of the last message it showed, and the welcome's serverId");
-    });
-
-    [Fact]
-    [Todo(1, 2, 3, 4, 5, 6, 7)]
-    [Trait(Trait, Restart)]
-    public Task Both_pages_reconnect_after_a_server_restart_and_catch_up() => BrowserCheck.RunAsync(browser, "restart", async check =>
-    {
-        // Short waits between attempts (the page reads them from its address), so the check does not sit out a 10 s backoff.
-        var (ana, eva) = await check.OpenTwoAsync("Ana", "Eva", query: "retryMs=250&maxRetryMs=2000");
-        await ana.SendAsync("Before the restart.");
-        await eva.WaitForMessageAsync(ana.Nickname, "Before the restart.");
-
-        // Eva's network goes down with the server, and comes back later than it: she must catch up on what she missed.
-        await eva.Watched.Context.SetOfflineAsync(true);
-        await check.Chat.StopAsync();
-        await ana.WaitForStatusAsync("reconnecting", "the server went away (1001), and the page tries again by itself");
-        await eva.WaitForStatusAsync("reconnecting", "the server went away, and Eva is offline too");
-
-        check.Chat.StartAgain();
-        await ana.WaitUntilConnectedAsync(": the server is back at the same address, and the page's next attempt finds it");
-        await ana.SendAsync("While you were away.");
-        await ana.WaitForMessageAsync(ana.Nickname, "While you were away.");
-
-        await eva.Watched.Context.SetOfflineAsync(false);
-        await eva.WaitUntilConnectedAsync(": Eva's network is back, and her page's next attempt finds the server");
-        await eva.WaitForMessageAsync(ana.Nickname, "While you were away.",
-            ": Eva's page reconnects with after=<the last id she saw>&serverId=<the old server's>, and the new server sends her what she missed");
-        await eva.WaitForOnlineAsync(2, "both are back");
-        await ana.WaitForOnlineAsync(2, "both are back");
-
-        foreach (var person in new[] { ana, eva })
-        {
-            (await person.TextsAsync()).Should().Equal(["Before the restart.", "While you were away."],
-                "{0}'s page shows every message once: what it showed before the restart stays, and nothing comes twice", person.Nickname);
-        }
-    }, ownServer: true);
-}
-
-/// <summary>The browser tests take turns: each starts a browser, and the machine may have only two cores.</summary>
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection
-{
-    public const string Name = "Browsers";
 }
