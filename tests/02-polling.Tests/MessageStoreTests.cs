@@ -1,3 +1,5 @@
+using Workshop.Testing;
+
 namespace Polling.Tests;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Polling.Tests;
 /// These tests call the store directly: no server, no HTTP, only the method of TODO 1.
 /// </summary>
 [Todo(1)]
+[RunsLong(2)]
 public sealed class MessageStoreTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Workshop.Testing;
 namespace HttpBasics.Tests.Wire;
 
 /// <summary>Bad input gets a clear status and a sentence explaining it, and the server keeps serving.</summary>
+[RunsLong(2.3)]
 public sealed class BadInputTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

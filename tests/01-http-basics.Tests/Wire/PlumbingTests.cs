@@ -12,6 +12,7 @@ namespace HttpBasics.Tests.Wire;
 /// The given plumbing around your code, seen from the clients' side: connection slots, clients that hang up,
 /// stopping the server, and the page that shows a request back.
 /// </summary>
+[RunsLong(1.3)]
 public sealed class PlumbingTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -8,6 +8,7 @@ namespace Polling.Tests.Browser;
 /// Real browsers on the page at '/': what the board shows, from the poll loop of TODO 4 against the server's read
 /// (TODOs 1 and 3), and the sending of TODO 2 for the tests that type a message.
 /// </summary>
+[RunsLong(7)]
 public sealed class BoardPageTests(BrowserFixture browser) : BoardPageGoals(browser)
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Polling.Tests.Browser;
 /// A real browser on the page at '/': how the poll loop of TODO 4 asks, counts and survives a failed answer, read from
 /// the requests it makes and the figures it shows.
 /// </summary>
+[RunsLong(8)]
 public sealed class PollLoopTests(BrowserFixture browser) : BoardPageGoals(browser)
 {
     [Fact]

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Workshop.Testing;
 
 namespace LongPolling.Tests.Browser;
 
@@ -11,6 +12,7 @@ namespace LongPolling.Tests.Browser;
 /// news, failures. Only the page's code is under test here; the server just serves the page.
 /// </summary>
 [Todo(3)]
+[RunsLong(10)]
 public sealed partial class PageLoopTests(BrowserFixture browser)
 {
     [GeneratedRegex("/api/messages/wait")]

@@ -1,9 +1,11 @@
 using Microsoft.Playwright;
+using Workshop.Testing;
 
 namespace LongPolling.Tests.Browser;
 
 /// <summary>Two people on the board, each in a browser of their own: a message reaches the other through a wait.</summary>
 [Todo(1, 2, 3)]
+[RunsLong(9)]
 public sealed class TwoPagesTests(BrowserFixture browser)
 {
     private static readonly TimeSpan ServerTimeout = TimeSpan.FromSeconds(30);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LongPolling.Tests.Measurements;
+using Workshop.Testing;
 
 namespace LongPolling.Tests.Store;
 
@@ -10,6 +11,7 @@ namespace LongPolling.Tests.Store;
 /// </summary>
 [Todo(1)]
 [Collection(RunsAloneCollection.Name)]
+[RunsLong(3)]
 public sealed class StoreRaceTests
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(3);

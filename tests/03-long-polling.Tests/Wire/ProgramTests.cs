@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Workshop.Testing;
 
 namespace LongPolling.Tests.Wire;
 
 /// <summary>The program as a learner runs it, with its settings from the command line.</summary>
+[RunsLong(2.3)]
 public sealed class ProgramTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Net;
+using Workshop.Testing;
 
 namespace LongPolling.Tests.Wire;
 
 /// <summary>GET /api/messages/wait over real HTTP: it answers when there is news, and holds the request until there is.</summary>
 [Todo(1, 2)]
+[RunsLong(2.5)]
 public sealed class WaitEndpointTests
 {
     private static readonly TimeSpan LongWait = TimeSpan.FromSeconds(30);

@@ -5,6 +5,7 @@ namespace WebSocketHandshake.Tests.Browser;
 
 /// <summary>A real browser opens the page, which opens a WebSocket to your server: the proof that your handshake and frames speak RFC 6455.</summary>
 [Todo(1, 2, 3, 4, 5, 6, 7, 8, 10)]
+[RunsLong(2.7)]
 public sealed class EchoPageTests(BrowserFixture browser)
 {
     [Fact]

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace BroadcastChat.Tests.Browser;
 
 /// <summary>The chat page on its own, in one browser, against a server of the test's own.</summary>
+[RunsLong(5.5)]
 public sealed class ChatPageTests(BrowserFixture browser)
 {
     private const float Wait = ChatPerson.Wait;

@@ -7,6 +7,7 @@ namespace BroadcastChat.Tests.Browser;
 /// restarts. The page's TODO 7 (reconnect and catch up) on top of the whole chat. A class of its own so that it runs
 /// beside <see cref="TwoBrowserChecks"/>; instructors run both the same way (see there).
 /// </summary>
+[RunsLong(6)]
 public sealed class ReconnectChecks(BrowserFixture browser)
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace BroadcastChat.Tests.Browser;
 /// stops and starts its server, so it always runs its own (<c>--filter-trait "Check=Restart"</c>).
 /// Each check leaves a picture of both browsers in <c>artifacts/screenshots/</c>.
 /// </remarks>
+[RunsLong(9)]
 public sealed class TwoBrowserChecks(BrowserFixture browser)
 {
     public const string Trait = "Check";

@@ -9,6 +9,7 @@ namespace BroadcastChat.Tests.Protocol;
 /// hear of the dropped client through the join and leave (TODO 3) and their outboxes (TODO 2), and its receive loop
 /// (TODO 4) is what ends when keep-alive gives up on it.
 /// </summary>
+[RunsLong(5)]
 public sealed class KeepAliveTests
 {
     private static ChatServer StartWithShortKeepAlive() => ChatServer.Start(new Dictionary<string, string?>

@@ -3,6 +3,7 @@ using Workshop.Testing;
 namespace BroadcastChat.Tests.Protocol;
 
 /// <summary>The program as a learner runs it, with its settings from the command line.</summary>
+[RunsLong(2.5)]
 public sealed class ProgramTests
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;

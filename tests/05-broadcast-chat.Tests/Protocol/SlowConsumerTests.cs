@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Workshop.Testing;
 
 namespace BroadcastChat.Tests.Protocol;
 
@@ -8,6 +9,7 @@ namespace BroadcastChat.Tests.Protocol;
 /// sender (the outbox, TODO 2), and the broadcast only enqueues (TODO 5). When the stalled client's queue overflows,
 /// it is closed and announced as left. It needs the whole server: TODOs 1 to 5.
 /// </summary>
+[RunsLong(2.3)]
 public sealed class SlowConsumerTests
 {
     private const int QueueLength = 8;
