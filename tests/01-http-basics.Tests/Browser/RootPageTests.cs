@@ -4,7 +4,7 @@ namespace HttpBasics.Tests.Browser;
 
 /// <summary>A real browser talks to the server: the page at '/' shows the browser its own request.</summary>
 [Todo(1, 2, 3, 4, 5, 6)]
-[RunsLong(1)]
+[RunsLong(3)]
 public sealed class RootPageTests(BrowserFixture browser)
 {
     [Fact]
