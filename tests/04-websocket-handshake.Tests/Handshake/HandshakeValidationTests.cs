@@ -49,6 +49,7 @@ public sealed class HandshakeValidationTests
         ["Connection: Upgraded (not the token)"] = Valid with { Connection = "Upgraded" },
         ["no Sec-WebSocket-Key"] = Valid with { Key = null },
         ["a key that is not base64"] = Valid with { Key = "not base64 at all!!!!!!!" },
+        ["a key of 24 characters ending in == that is not base64"] = Valid with { Key = "not base64 at all!!!!!==" },
         ["a key of 15 bytes"] = Valid with { Key = Convert.ToBase64String(new byte[15]) },
         ["a key of 17 bytes"] = Valid with { Key = Convert.ToBase64String(new byte[17]) },
         ["two keys"] = Valid with { Key = "dGhlIHNhbXBsZSBub25jZQ==,dGhlIHNhbXBsZSBub25jZQ==" },

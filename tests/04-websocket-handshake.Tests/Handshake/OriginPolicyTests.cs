@@ -26,13 +26,17 @@ public sealed class OriginPolicyTests
     [Theory]
     [InlineData("http://evil.example")]
     [InlineData("http://127.0.0.1:5005")]
+    [InlineData("http://127.0.0.1:50040")]
+    [InlineData("http://127.0.0.1:5004.evil.example")]
+    [InlineData("http://127.0.0.1")]
     [InlineData("https://127.0.0.1:5004")]
     [InlineData("null")]
     [InlineData("garbage")]
     public void Foreign_origin_is_refused(string origin)
     {
         OriginPolicy.IsAllowed(origin, "http", Host, []).Should().BeFalse(
-            "a page from '{0}' is not the server's own (scheme, host and port all count), and no allowed origin was configured", origin);
+            "a page from '{0}' is not the server's own (scheme, host and port all count, each whole: an origin that only " +
+            "starts or ends like the server's is another site), and no allowed origin was configured", origin);
     }
 
     [Fact]
@@ -42,10 +46,13 @@ public sealed class OriginPolicyTests
             "WebSocket:AllowedOrigins lists http://localhost:3000");
     }
 
-    [Fact]
-    public void Configured_origins_do_not_let_in_others()
+    [Theory]
+    [InlineData("http://evil.example")]
+    [InlineData("http://localhost:30001")]
+    [InlineData("http://localhost:3000.evil.example")]
+    public void Configured_origins_do_not_let_in_others(string origin)
     {
-        OriginPolicy.IsAllowed("http://evil.example", "http", Host, ["http://localhost:3000"]).Should().BeFalse(
-            "WebSocket:AllowedOrigins lists http://localhost:3000, not http://evil.example");
+        OriginPolicy.IsAllowed(origin, "http", Host, ["http://localhost:3000"]).Should().BeFalse(
+            "WebSocket:AllowedOrigins lists http://localhost:3000, not {0}: compare whole origins, not how they start", origin);
     }
 }

@@ -147,6 +147,26 @@ public sealed class MessageAssemblerTests
     }
 
     [Fact]
+    public void Fragment_over_the_limit_is_refused_before_it_is_copied()
+    {
+        // A client may announce any length up to 2^63; what the server refuses, it must not have stored first.
+        var assembler = new MessageAssembler(Limit);
+        Add(assembler, new Frame(false, Opcode.Binary, new byte[600]));
+        var huge = Continuation(new byte[64 * Limit], fin: false);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var added = assembler.TryAdd(huge, out _, out var error);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        added.Should().BeFalse("600 bytes so far and a fragment of {0} are over the limit of {1}", huge.Payload.Length, Limit);
+        error!.Code.Should().Be(1009);
+        allocated.Should().BeLessThan(huge.Payload.Length / 4,
+            "refusing a fragment of {0} bytes allocated {1} bytes: the assembler copied the payload in and then checked the " +
+            "size. Compare the bytes so far plus this fragment's with the limit first, and copy only a fragment that fits",
+            huge.Payload.Length, allocated);
+    }
+
+    [Fact]
     public void Next_message_starts_afresh()
     {
         var assembler = new MessageAssembler(Limit);
