@@ -26,6 +26,23 @@ public sealed class WaitLimitsTests
     }
 
     [Fact]
+    public async Task Client_that_goes_away_is_not_counted_as_an_answered_wait()
+    {
+        await using var board = Board.Start(timeout: LongWait);
+        using var client = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var wait = board.WaitUntilGoneAsync(0, client.Token);
+        await board.UntilWaitingAsync(1, [wait]);
+
+        client.Cancel();
+        var after = await board.StatsWhenAsync(stats => stats.Waiting == 0, TimeSpan.FromSeconds(5));
+
+        (after.Requests, after.EmptyResponses).Should().Be((0L, 0L), "the only wait ended because its client went away, " +
+            "so nobody got an answer: count a wait only when the timeout ends it (204) or messages do (200). Catch the " +
+            "cancellation only when it is the timeout's, catch (OperationCanceledException) when " +
+            "(!context.RequestAborted.IsCancellationRequested), and let the client's go; the stats said {0}", after);
+    }
+
+    [Fact]
     public async Task Wait_that_times_out_gives_its_place_back()
     {
         await using var board = Board.Start(timeout: TimeSpan.FromMilliseconds(200), maxWaiting: 1);
