@@ -113,6 +113,41 @@ public sealed class TwoBrowserChecks(BrowserFixture browser)
     [Fact]
     [Todo(1, 2, 3, 4, 5, 6)]
     [Trait(Trait, TwoBrowsers)]
+    public Task Html_in_a_nickname_shows_as_text_in_the_renamed_left_and_joined_lines() => BrowserCheck.RunAsync(browser, "html-nickname", async check =>
+    {
+        // 21 characters: a valid nickname, and a script if a page ever reads it as HTML.
+        const string attack = "<svg onload=alert(1)>";
+        var (ana, eva) = await check.OpenTwoAsync("Ana", "Eva");
+
+        await AfterOneMoreLineAsync(ana, "renamed", "the line that says Eva renamed herself", () => eva.RenameAsync(attack));
+        await AfterOneMoreLineAsync(ana, "left", "the line that says she left", () => eva.Page.ClickAsync("#leave"));
+        await AfterOneMoreLineAsync(ana, "joined", "the line that says she joined again, with the nickname she chose",
+            () => eva.Page.ClickAsync("#leave"));
+
+        (await ana.Page.Locator("#messages svg").CountAsync()).Should().Be(0,
+            "Ana's page put a nickname into a system line as HTML (innerHTML or insertAdjacentHTML), so the browser built an " +
+            "<svg> from it; the joined, left and renamed lines are text too: showSystem(text, kind) sets textContent");
+        (ana.Dialogs + eva.Dialogs).Should().Be(0, "no script of a nickname may ever run");
+        foreach (var kind in new[] { "renamed", "left", "joined" })
+        {
+            (await ana.Page.Locator($"#messages li.system.{kind}").Filter(new() { HasText = attack }).CountAsync()).Should().BeGreaterThan(0,
+                "the {0} line names the nickname with the very characters Eva chose", kind);
+        }
+    });
+
+    /// <summary>Does <paramref name="action"/>, then waits until <paramref name="person"/>'s page shows one more system line of <paramref name="kind"/>.</summary>
+    private static async Task AfterOneMoreLineAsync(ChatPerson person, string kind, string what, Func<Task> action)
+    {
+        var lines = person.Page.Locator($"#messages li.system.{kind}");
+        var before = await lines.CountAsync();
+        await action();
+        await person.Watched.WaitForAsync(() => Expect(lines).ToHaveCountAsync(before + 1, new() { Timeout = ChatPerson.Wait }),
+            $"{what} in {person.Nickname}'s #messages (one more li.system.{kind})");
+    }
+
+    [Fact]
+    [Todo(1, 2, 3, 4, 5, 6)]
+    [Trait(Trait, TwoBrowsers)]
     public Task Rename_in_one_page_shows_in_the_other() => BrowserCheck.RunAsync(browser, "rename", async check =>
     {
         var (ana, eva) = await check.OpenTwoAsync("Ana", "Eva");
