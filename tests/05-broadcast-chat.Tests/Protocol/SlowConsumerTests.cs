@@ -37,10 +37,13 @@ public sealed class SlowConsumerTests
         // Bo and Eva read all the time, and check each message as it comes: in order, and how long it took.
         var sentAt = new long[Cap];
         var finished = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var following = new[] { bo, eva }.Select(peer => FollowAsync(peer, stalledUser, sentAt, finished.Task)).ToArray();
+        var received = new int[2];
+        var following = new[] { bo, eva }.Select((peer, i) => FollowAsync(peer, stalledUser, sentAt, finished.Task, () => Interlocked.Increment(ref received[i]))).ToArray();
 
-        // Ana talks: messages of ~1,900 characters, a few in flight at a time (she waits for her own copies to come
-        // back), until the stalled client is announced as left, or the limits are reached.
+        // Ana talks: messages of ~1,900 characters, a few in flight at a time, until the stalled client is announced as
+        // left, or the limits are reached. In flight means not yet back to Ana, or not yet read by Bo or Eva: however
+        // busy the machine, an honest reader is never more than InFlight messages behind, well inside its queue of
+        // QueueLength, so only the client that reads nothing can overflow its queue.
         var padding = new string('x', 1900);
         var sent = 0;
         var inFlight = 0;
@@ -50,12 +53,19 @@ public sealed class SlowConsumerTests
         {
             while (!dropped && sent < Cap && clock.Elapsed < SendingLimit)
             {
-                if (inFlight < InFlight)
+                var slowestReader = Math.Min(Volatile.Read(ref received[0]), Volatile.Read(ref received[1]));
+                if (inFlight < InFlight && sent - slowestReader < InFlight)
                 {
                     Volatile.Write(ref sentAt[sent], Stopwatch.GetTimestamp());
                     await ana.SendMessageAsync($"{sent}:{padding}");
                     sent++;
                     inFlight++;
+                    continue;
+                }
+                if (inFlight == 0)
+                {
+                    // Ana has all her copies back; Bo or Eva is still reading.
+                    await Task.Delay(1, TestContext.Current.CancellationToken);
                     continue;
                 }
                 var next = await NextForAnaAsync(ana, sent);
@@ -95,9 +105,10 @@ public sealed class SlowConsumerTests
 
     /// <summary>
     /// Reads <paramref name="peer"/>'s messages as they come until it has every one Ana sent and the stalled client's
-    /// `left`; checks their order on the way, and returns each message's delivery time.
+    /// `left`; checks their order on the way, calls <paramref name="readOne"/> for each message, and returns each
+    /// message's delivery time.
     /// </summary>
-    private static async Task<List<TimeSpan>> FollowAsync(ChatPeer peer, User stalledUser, long[] sentAt, Task<int> finished)
+    private static async Task<List<TimeSpan>> FollowAsync(ChatPeer peer, User stalledUser, long[] sentAt, Task<int> finished, Action readOne)
     {
         var delays = new List<TimeSpan>();
         var sawLeft = false;
@@ -120,6 +131,7 @@ public sealed class SlowConsumerTests
                 index.Should().Be(delays.Count,
                     "{0} receives every one of Ana's messages, in the order she sent them, whatever the stalled client does", peer.Name);
                 delays.Add(Stopwatch.GetElapsedTime(Volatile.Read(ref sentAt[index]), next.At));
+                readOne();
             }
             else if (next.Is<Left>() && next.As<Left>().User == stalledUser)
             {
