@@ -37,6 +37,9 @@ public sealed class PostMessageTests
         var posted = await board.PostAsync(new { author = "Ana", text = "where am I?" });
         posted.Status.Should().Be(HttpStatusCode.Created, "the message is valid; the server answered: {0}", posted);
         posted.Location.Should().NotBeNull("a 201 says where the new resource lives, in the Location header; the server answered: {0}", posted);
+        var id = posted.Json<SentMessage>().Id;
+        posted.Location!.OriginalString.Should().EndWith($"/api/messages/{id}",
+            "the Location of message {0} is the address of that one message, /api/messages/{0}, not of the whole board", id);
         var found = await board.GetAsync(new Uri(board.BaseAddress, posted.Location!).PathAndQuery);
 
         found.Status.Should().Be(HttpStatusCode.OK, "GET on the Location of a new message finds it (/api/messages/<id>); it answered: {0}", found);
