@@ -6,6 +6,7 @@
 //   dotnet run --project tools/Workshop.Tools -- find-browser
 //   dotnet run --project tools/Workshop.Tools -- mutate 01-http-basics
 //   dotnet run --project tools/Workshop.Tools -- measure-loop [NN ...] [--runs 5]
+//   dotnet run --project tools/Workshop.Tools -- wrong-versions NN
 // and the learner's commands (Learner/), which the wrappers ./workshop, workshop.cmd and workshop.ps1 start:
 //   status, check NN, watch [NN], hint NN, diff NN, solution NN, reset NN, and verify for maintainers and CI.
 using Workshop.Tools.Browsers;
@@ -29,6 +30,7 @@ return args switch
     ["find-browser"] => await FindBrowser.RunAsync(Console.Out, Console.Error) ? 0 : 1,
     ["mutate", var step, .. var strykerOptions] => await new MutationRun(root, step).RunAsync(strykerOptions, Console.Out),
     ["measure-loop", .. var loopOptions] => await MeasureLoop(loopOptions),
+    ["wrong-versions", var stepArgument] => await TryWrongVersions(stepArgument),
     _ => Usage(),
 };
 
@@ -46,6 +48,16 @@ async Task<int> MeasureLoop(string[] options)
         steps.Add(options[i]);
     }
     return await new LoopTimer(root, Console.Out).RunAsync(steps, runs, CancellationToken.None);
+}
+
+async Task<int> TryWrongVersions(string stepArgument)
+{
+    if (Steps.Find(root, stepArgument, out var problem) is not { } step)
+    {
+        Console.Error.WriteLine(problem);
+        return 2;
+    }
+    return await new WrongVersions(root, step).RunAsync(Console.Out, CancellationToken.None);
 }
 
 async Task<int> Learner(string[] arguments)
@@ -146,6 +158,8 @@ static int Usage()
                                                             reports go to artifacts/mutation/<step>/
           measure-loop [NN ...] [--runs 5]                  time './workshop check NN' on each step solved, in a fresh clone of main:
                                                             nothing changed and after a one-line edit, the median of the runs
+          wrong-versions <step>                             put each mistake of tests/<step>.Tests/WrongVersions.json into the
+                                                            reference solution in turn; fail when one leaves every goal green
           verify [--results <folder>]                       no drift, every TODO has a hint, starters fail every goal with its own
                                                             TODO's message, solutions pass (what CI checks)
         the learner's commands (./workshop help): status, check, watch, hint, diff, solution, reset

@@ -19,7 +19,7 @@ public static class LearnerArguments
     private static readonly string[] MayTakeStep = ["watch"];
 
     /// <summary>The maintainers' commands of the same program (Program.cs); every other first word is the learner's.</summary>
-    private static readonly string[] MaintainerCommands = ["generate-starters", "check-starters", "report", "find-browser", "mutate", "measure-loop"];
+    private static readonly string[] MaintainerCommands = ["generate-starters", "check-starters", "report", "find-browser", "mutate", "measure-loop", "wrong-versions"];
 
     /// <summary>
     /// True when <paramref name="args"/> is for the learner's commands: no arguments at all (<c>status</c>), one of
