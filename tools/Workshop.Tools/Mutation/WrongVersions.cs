@@ -102,17 +102,11 @@ public sealed class WrongVersions(string workshopRoot, Step step)
             var failed = outcomes.Where(outcome => outcome.Failed).ToList();
             return failed.Count == 0
                 ? (false, $"all {outcomes.Count} goals pass")
-                : (true, $"{failed.Count} goal(s), first {failed[0].Method}: {FirstLine(failed[0].Message)}");
+                : (true, $"{failed.Count} goal(s), first {failed[0].Method}: {TrackReport.FirstLine(failed[0].Message)}");
         }
         finally
         {
             System.IO.File.WriteAllText(path, original);
         }
-    }
-
-    private static string FirstLine(string text)
-    {
-        var line = text.Split('\n', 2)[0].Trim();
-        return line.Length <= 160 ? line : line[..157] + "...";
     }
 }

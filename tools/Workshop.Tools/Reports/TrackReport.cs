@@ -115,7 +115,8 @@ public static partial class TrackReport
 
     private static string Percent(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:0}%";
 
-    private static string FirstLine(string text)
+    /// <summary>The first line of a test's message, cut at 200 characters: enough to say what failed in one row.</summary>
+    internal static string FirstLine(string text)
     {
         var line = text.Split('\n', 2)[0].Trim();
         return line.Length > 200 ? line[..200] + "..." : line;
