@@ -86,8 +86,7 @@ public static class BrowserLauncher
                 : ($"{BrowserVariable}={chosen} (as a channel)", Options(environment, channel: chosen));
             yield break;
         }
-        var headless = Options(environment).Headless == true;
-        foreach (var path in HeadlessShells.Where(path => headless && File.Exists(path)))
+        foreach (var path in HeadlessShells.Where(path => Headless(environment) && File.Exists(path)))
         {
             yield return (path, Options(environment, executablePath: path));
         }
@@ -104,13 +103,15 @@ public static class BrowserLauncher
     {
         ExecutablePath = executablePath,
         Channel = channel,
-        Headless = environment("HEADED") is not ("1" or "true"),
+        Headless = Headless(environment),
         SlowMo = float.TryParse(environment("SLOWMO"), NumberStyles.Float, CultureInfo.InvariantCulture, out var slowMo) ? slowMo : null,
         // The sandbox cannot start as root (containers, CI); background networking only adds noise on a closed network.
         Args = RunningAsRoot()
             ? ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
             : ["--disable-background-networking"],
     };
+
+    private static bool Headless(Func<string, string?> environment) => environment("HEADED") is not ("1" or "true");
 
     private static bool RunningAsRoot() =>
         !OperatingSystem.IsWindows() && Environment.UserName == "root";
