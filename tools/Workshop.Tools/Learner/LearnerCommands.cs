@@ -383,7 +383,11 @@ public sealed class LearnerCommands(string root, Terminal terminal, TextWriter e
     private Step? FirstUnfinished()
     {
         var steps = Steps.All(root).Where(step => Directory.Exists(step.Folder))
-            .Select(step => (Step: step, Store: new ProgressStore(step), Results: TestResults.Read(new ProgressStore(step).ResultsFolder)))
+            .Select(step =>
+            {
+                var store = new ProgressStore(step);
+                return (Step: step, Store: store, Results: TestResults.Read(store.ResultsFolder));
+            })
             .ToList();
         bool Finished((Step Step, ProgressStore Store, IReadOnlyList<TestOutcome> Results) item) =>
             item.Results.Count > 0 && new StepProgress(item.Step, LessonGoals.InLessonOrder(item.Results, item.Step.Readme)).Finished;
