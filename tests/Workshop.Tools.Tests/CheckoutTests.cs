@@ -72,7 +72,7 @@ public sealed class CheckoutTests : IDisposable
         Write("01-demo/README.md", "# The lesson\n"u8.ToArray());
         if (withGitAttributes)
         {
-            Write(".gitattributes", File.ReadAllBytes(Path.Combine(WorkshopRoot(), ".gitattributes")));
+            Write(".gitattributes", File.ReadAllBytes(Path.Combine(WorkshopFolder.Root(), ".gitattributes")));
         }
         new StarterFolders(Origin).Generate().Should().NotBeEmpty();
 
@@ -110,17 +110,5 @@ public sealed class CheckoutTests : IDisposable
         var error = git.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await git.WaitForExitAsync(TestContext.Current.CancellationToken);
         git.ExitCode.Should().Be(0, $"git {string.Join(' ', arguments)} should succeed; it said: {await output}{await error}");
-    }
-
-    private static string WorkshopRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Workshop.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Workshop.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -12,12 +12,12 @@ namespace Workshop.Tools.Tests;
 public sealed class WrongVersionsTests
 {
     public static TheoryData<string> StepsWithWrongVersions =>
-        [.. Steps.All(WorkshopRoot()).Where(step => File.Exists(WrongVersions.ListPath(step))).Select(step => step.Name)];
+        [.. Steps.All(WorkshopFolder.Root()).Where(step => File.Exists(WrongVersions.ListPath(step))).Select(step => step.Name)];
 
     [Fact]
     public void Every_step_keeps_its_wrong_versions()
     {
-        StepsWithWrongVersions.Should().HaveCount(Steps.All(WorkshopRoot()).Count,
+        StepsWithWrongVersions.Should().HaveCount(Steps.All(WorkshopFolder.Root()).Count,
             "each step's tests folder holds a WrongVersions.json of the mistakes its goals must catch");
     }
 
@@ -25,25 +25,13 @@ public sealed class WrongVersionsTests
     [MemberData(nameof(StepsWithWrongVersions))]
     public void Each_wrong_version_still_fits_its_solution_once(string stepName)
     {
-        var step = Steps.All(WorkshopRoot()).Single(step => step.Name == stepName);
+        var step = Steps.All(WorkshopFolder.Root()).Single(step => step.Name == stepName);
         var versions = WrongVersions.Read(step);
-        var wrong = new WrongVersions(WorkshopRoot(), step);
+        var wrong = new WrongVersions(WorkshopFolder.Root(), step);
 
         versions.Should().NotBeEmpty();
         versions.Select(version => (version.Name, Problem: wrong.Problem(version))).Where(found => found.Problem is not null)
             .Should().BeEmpty("every wrong version's text must occur exactly once in its solution file, or it cannot be put in");
         versions.Should().OnlyContain(version => version.Replace != version.With, "a wrong version changes something");
-    }
-
-    private static string WorkshopRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Workshop.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No Workshop.sln above {AppContext.BaseDirectory}.");
     }
 }
