@@ -1,4 +1,5 @@
 using System.Net;
+using LongPolling.Stats;
 
 namespace LongPolling.Tests.Wire;
 
@@ -14,12 +15,8 @@ public sealed class WaitLimitsTests
     public async Task Client_that_goes_away_is_no_longer_counted_as_waiting()
     {
         await using var board = Board.Start(timeout: LongWait);
-        using var client = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        var wait = board.WaitUntilGoneAsync(0, client.Token);
-        await board.UntilWaitingAsync(1, [wait]);
 
-        client.Cancel();
-        var after = await board.StatsWhenAsync(stats => stats.Waiting == 0, TimeSpan.FromSeconds(5));
+        var after = await WaitThenGoAwayAsync(board);
 
         after.Waiting.Should().Be(0, "the client closed its connection, and the server must stop waiting for it "
             + "(HttpContext.RequestAborted) and give its place back, not hold it until the {0} s timeout", LongWait.TotalSeconds);
@@ -29,17 +26,24 @@ public sealed class WaitLimitsTests
     public async Task Client_that_goes_away_is_not_counted_as_an_answered_wait()
     {
         await using var board = Board.Start(timeout: LongWait);
-        using var client = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
-        var wait = board.WaitUntilGoneAsync(0, client.Token);
-        await board.UntilWaitingAsync(1, [wait]);
 
-        client.Cancel();
-        var after = await board.StatsWhenAsync(stats => stats.Waiting == 0, TimeSpan.FromSeconds(5));
+        var after = await WaitThenGoAwayAsync(board);
 
         (after.Requests, after.EmptyResponses).Should().Be((0L, 0L), "the only wait ended because its client went away, " +
             "so nobody got an answer: count a wait only when the timeout ends it (204) or messages do (200). Catch the " +
             "cancellation only when it is the timeout's, catch (OperationCanceledException) when " +
             "(!context.RequestAborted.IsCancellationRequested), and let the client's go; the stats said {0}", after);
+    }
+
+    /// <summary>A client starts a wait and goes away while it waits; the stats once the server let the wait go (5 s at most).</summary>
+    private static async Task<StatsEndpoints.Stats> WaitThenGoAwayAsync(Board board)
+    {
+        using var client = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var wait = board.WaitUntilGoneAsync(0, client.Token);
+        await board.UntilWaitingAsync(1, [wait]);
+
+        client.Cancel();
+        return await board.StatsWhenAsync(stats => stats.Waiting == 0, TimeSpan.FromSeconds(5));
     }
 
     [Fact]
