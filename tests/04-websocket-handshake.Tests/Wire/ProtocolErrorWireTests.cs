@@ -66,7 +66,9 @@ public sealed class ProtocolErrorWireTests(SharedEchoServer shared) : IClassFixt
         var echo = await socket.ReceiveAsync();
 
         echo.Should().NotBeNull("TCP may deliver a frame a byte at a time; the server must wait for the rest, not fail");
-        Encoding.UTF8.GetString(echo!.Payload).Should().Be("one byte at a time", "the server sent: {0}", echo);
+        echo!.IsClose.Should().BeFalse("TCP may deliver a frame a byte at a time: the server waits for the rest of it, then echoes it; "
+            + "the server sent: {0}", echo);
+        Encoding.UTF8.GetString(echo.Payload).Should().Be("one byte at a time", "the server sent: {0}", echo);
     }
 
     [Fact]
@@ -112,24 +114,5 @@ public sealed class ProtocolErrorWireTests(SharedEchoServer shared) : IClassFixt
         echo.Should().NotBeNull();
         echo!.IsClose.Should().BeFalse("'€' split between two fragments is valid UTF-8 as a message; the server sent: {0}", echo);
         Encoding.UTF8.GetString(echo.Payload).Should().Be("€");
-    }
-
-    [Fact]
-    public async Task Client_that_vanishes_mid_frame_frees_its_connection()
-    {
-        var before = shared.Server.OpenConnections;
-        var socket = await shared.Server.OpenRawAsync();
-        var frame = ClientFrames.Text(new string('x', 1000));
-
-        await socket.SendAsync(frame[..500]);
-        socket.Dispose();
-
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (shared.Server.OpenConnections > before && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20, TestContext.Current.CancellationToken);
-        }
-        shared.Server.OpenConnections.Should().BeLessThanOrEqualTo(before,
-            "a client that closes TCP in the middle of a frame is gone: the server must end its connection and free what it held");
     }
 }
