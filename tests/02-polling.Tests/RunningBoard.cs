@@ -110,6 +110,39 @@ internal sealed record Answer(HttpStatusCode Status, string? MediaType, Uri? Loc
         }
     }
 
+    /// <summary>The words of a problem for the client: its <c>detail</c> and every reason in its <c>errors</c>, one per line.</summary>
+    public string Explanation
+    {
+        get
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(Body);
+                var root = json.RootElement;
+                if (root.ValueKind != JsonValueKind.Object)
+                {
+                    return "";
+                }
+                var words = new List<string>();
+                if (root.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String)
+                {
+                    words.Add(detail.GetString()!);
+                }
+                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+                {
+                    words.AddRange(errors.EnumerateObject().SelectMany(error => error.Value.ValueKind == JsonValueKind.Array
+                        ? error.Value.EnumerateArray().Select(reason => reason.ToString())
+                        : []));
+                }
+                return string.Join('\n', words);
+            }
+            catch (JsonException)
+            {
+                return "";
+            }
+        }
+    }
+
     /// <summary>The status and the body, as a failure message shows them: a 500 of an unfinished TODO names it here.</summary>
     public override string ToString() =>
         $"{(int)Status} {Status} ({MediaType ?? "no content type"}){(Location is null ? "" : $", Location: {Location}")}: {(Body.Length == 0 ? "(empty body)" : Body)}";

@@ -29,8 +29,10 @@ public static class MessageEndpoints
         HttpRequest request, MessageStore store, CancellationToken cancellationToken)
     {
         // BEGIN TODO 2: Accept a message: check that it is JSON, check it with MessageRules.TryAccept, store it, answer 201.
-        //   Not JSON (request.HasJsonContentType() is false) -> 415 with TypedResults.Problem(statusCode: ...).
-        //   A body that TryReadDraftAsync cannot read (null) -> 400 with TypedResults.Problem.
+        //   Not JSON (request.HasJsonContentType() is false) -> 415 with TypedResults.Problem(statusCode: ..., detail: ...),
+        //     whose detail names the header to send: Content-Type: application/json.
+        //   A body that TryReadDraftAsync cannot read (null) -> 400 with TypedResults.Problem, whose detail says what to
+        //     send instead: a JSON object with a text.
         //   Refused by the rules -> TypedResults.ValidationProblem(errors), a 400 whose errors name each wrong field.
         //   Accepted -> store.Add(author, text), then TypedResults.Created("/api/messages/<id>", message).
         if (!request.HasJsonContentType())
@@ -57,7 +59,8 @@ public static class MessageEndpoints
     {
         // BEGIN TODO 3: Read the messages after the id in the query, count the read, and answer 200 with them.
         //   No "after" means 0 (every kept message). Anything but a whole number >= 0 ("-1", "abc", "1.5")
-        //   -> TypedResults.ValidationProblem naming "after". Count every answered read with stats.CountRead.
+        //   -> TypedResults.ValidationProblem naming "after", with a reason that quotes the value ('abc' is not a message id).
+        //   Count every answered read with stats.CountRead.
         var afterId = 0L;
         if (after is not null && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out afterId))
         {

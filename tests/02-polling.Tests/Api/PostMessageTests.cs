@@ -148,6 +148,8 @@ public sealed class PostMessageTests
 
         answer.Status.Should().Be(HttpStatusCode.BadRequest, "the body {0} is not a JSON object with a text; that is the client's mistake (400), not the server's (500); the server answered: {1}", body, answer);
         answer.MediaType.Should().Be("application/problem+json", "a refusal explains itself as problem details; the server answered: {0}", answer);
+        answer.Explanation.Should().Contain("JSON object", "the problem's detail tells the client what to send instead: a JSON object "
+            + "with a text; the server answered: {0}", answer);
         board.Store.Count.Should().Be(0, "nothing invalid is stored");
     }
 
@@ -165,6 +167,8 @@ public sealed class PostMessageTests
             "the board reads only JSON, and a body sent as {0} is not announced as JSON: 415 Unsupported Media Type; the server answered: {1}",
             contentType ?? "no Content-Type at all", answer);
         answer.MediaType.Should().Be("application/problem+json", "a refusal explains itself as problem details; the server answered: {0}", answer);
+        answer.Explanation.Should().Contain("Content-Type: application/json", "the problem's detail tells the client the header to send; "
+            + "the server answered: {0}", answer);
         board.Store.Count.Should().Be(0, "nothing refused is stored");
     }
 

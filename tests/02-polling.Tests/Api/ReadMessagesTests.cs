@@ -67,6 +67,8 @@ public sealed class ReadMessagesTests
             "'{0}' is not a message id (a whole number, 0 or more): the client's mistake, 400; the server answered: {1}", Uri.UnescapeDataString(after), answer);
         answer.MediaType.Should().Be("application/problem+json", "a refusal explains itself as problem details; the server answered: {0}", answer);
         answer.ErrorFields.Should().Contain("after", "the problem's \"errors\" name the query parameter that is wrong; the server answered: {0}", answer);
+        answer.Explanation.Should().Contain($"'{Uri.UnescapeDataString(after)}'", "the reason quotes the value that is not an id, so the client "
+            + "sees what it sent; the server answered: {0}", answer);
     }
 
     [Fact]
