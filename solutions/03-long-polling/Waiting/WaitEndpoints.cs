@@ -27,7 +27,8 @@ public static class WaitEndpoints
     {
         // BEGIN TODO 2: Wait for the messages after the id in the query, for at most the timeout.
         //   "after" as in GET /api/messages (MessageEndpoints.TryReadAfter). No place in the waiting room (room.TryEnter)
-        //   -> 503 with a Retry-After header of WaitingRoom.RetryAfterSeconds. Otherwise, and until you give the place
+        //   -> 503 with a Retry-After header of WaitingRoom.RetryAfterSeconds, and a detail that says how many wait and
+        //   when to come back: "<room.Capacity> requests are waiting ... Try again in <RetryAfterSeconds> seconds." Otherwise, and until you give the place
         //   back (room.Leave, in a finally): store.WaitAfterAsync with a token that fires at the timeout
         //   (options.Value.Timeout) or when the client goes away (context.RequestAborted), whichever comes first.
         //   Messages -> 200; the timeout -> 204 No Content. Count each answered wait with stats.CountRead.

@@ -1,10 +1,12 @@
 using System.Net;
 using LongPolling.Stats;
+using LongPolling.Waiting;
 
 namespace LongPolling.Tests.Wire;
 
 /// <summary>What a waiting request holds, it gives back: when the client goes away, at the timeout, and past the limit.</summary>
 [Todo(1, 2)]
+[GoalBound(10)]
 public sealed class WaitLimitsTests
 {
     private static readonly TimeSpan LongWait = TimeSpan.FromSeconds(30);
@@ -99,6 +101,9 @@ public sealed class WaitLimitsTests
             "LongPolling:MaxWaiting is 2 and two waits are in progress, so a third is refused at once; the server answered {0}", described);
         refused.Headers.RetryAfter.Should().NotBeNull("a 503 tells the client when to try again (Retry-After); the server answered {0}", described);
         (refused.Headers.RetryAfter!.Delta ?? TimeSpan.Zero).Should().BePositive("Retry-After is a number of seconds, such as 5");
+        described.Should().Contain("2 requests are waiting", "the problem's detail says why, with the limit: how many requests are waiting "
+            + "already; the server answered {0}", described).And.Contain($"Try again in {WaitingRoom.RetryAfterSeconds} seconds",
+            "and when to come back, as Retry-After does for a program; the server answered {0}", described);
         stats.Waiting.Should().Be(2, "a refused wait takes no place");
     }
 }

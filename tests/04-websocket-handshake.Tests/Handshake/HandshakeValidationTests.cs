@@ -84,5 +84,6 @@ public sealed class HandshakeValidationTests
         var asked = version is null ? "no version at all (no Sec-WebSocket-Version header)" : $"version '{version}'";
         accepted.Should().BeFalse("this server speaks version 13 only, and the client asked for {0}", asked);
         error!.StatusCode.Should().Be(426, "RFC 6455 §4.4: a version the server does not speak gets 426 Upgrade Required, listing the one it does; the client asked for {0}", asked);
+        error!.Reason.Should().NotBeNullOrWhiteSpace("the answer's body says, in words, why the server refuses: which version it speaks; the client asked for {0}", asked);
     }
 }

@@ -36,6 +36,9 @@ public sealed class CloseFrameTests
     [InlineData(1009)]
     [InlineData(1010)]
     [InlineData(1011)]
+    [InlineData(1012)]
+    [InlineData(1013)]
+    [InlineData(1014)]
     [InlineData(3000)]
     [InlineData(3999)]
     [InlineData(4000)]
@@ -44,7 +47,7 @@ public sealed class CloseFrameTests
     {
         var parsed = CloseFrame.TryParse([(byte)(value >> 8), (byte)value], out var code, out _, out var error);
 
-        parsed.Should().BeTrue("{0} is a close code a peer may send (RFC 6455 §7.4), but the parser said: {1}", value, error);
+        parsed.Should().BeTrue("{0} is a close code a peer may send (RFC 6455 §7.4, and the IANA registry: 1012 to 1014), but the parser said: {1}", value, error);
         code.Should().Be((ushort)value);
     }
 
@@ -67,6 +70,7 @@ public sealed class CloseFrameTests
 
         parsed.Should().BeFalse("{0} is not a code a peer may send: reserved (1004-1006, 1015), unassigned, or out of range (RFC 6455 §7.4)", value);
         error!.Code.Should().Be(1002);
+        error!.Reason.Should().NotBeNullOrWhiteSpace("the reason goes into the server's close frame: it says, in words, what was wrong");
     }
 
     [Fact]
@@ -76,6 +80,7 @@ public sealed class CloseFrameTests
 
         parsed.Should().BeFalse("a close payload of 1 byte holds half a status code");
         error!.Code.Should().Be(1002);
+        error!.Reason.Should().NotBeNullOrWhiteSpace("the reason goes into the server's close frame: it says, in words, what was wrong");
     }
 
     [Fact]
@@ -85,5 +90,6 @@ public sealed class CloseFrameTests
 
         parsed.Should().BeFalse("the reason ED A0 80 is an encoded surrogate, not valid UTF-8");
         error!.Code.Should().Be(1007, "a close reason must be UTF-8 like any text: 1007 invalid payload data");
+        error!.Reason.Should().NotBeNullOrWhiteSpace("the reason goes into the server's close frame: it says, in words, what was wrong");
     }
 }

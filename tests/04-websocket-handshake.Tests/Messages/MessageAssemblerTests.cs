@@ -24,6 +24,8 @@ public sealed class MessageAssemblerTests
         var added = assembler.TryAdd(frame, out var message, out var error);
         added.Should().BeFalse("the frame {0} must be refused", frame);
         message.Should().BeNull();
+        error!.Reason.Should().NotBeNullOrWhiteSpace("the reason goes into the close frame: the client's developer reads there, in words, "
+            + "what was wrong with {0}", frame);
         return error!;
     }
 
