@@ -6,6 +6,7 @@ namespace LongPolling.Tests.Wire;
 
 /// <summary>GET /api/messages/wait over real HTTP: it answers when there is news, and holds the request until there is.</summary>
 [Todo(1, 2)]
+[GoalBound(10)]
 [RunsLong(2.5)]
 public sealed class WaitEndpointTests
 {

@@ -14,4 +14,7 @@ public static class Traits
 
     /// <summary>The test measures rather than teaches (see <see cref="MeasurementAttribute"/>): the learner's check skips it.</summary>
     public const string Measurement = "Measurement";
+
+    /// <summary>The learner's runner stops the test after this many seconds (see <see cref="GoalBoundAttribute"/>).</summary>
+    public const string Bound = "Bound";
 }

@@ -17,7 +17,10 @@ public abstract record LiveEvent
 /// <summary>How a live run is bounded and filtered.</summary>
 public sealed record LiveRunOptions
 {
-    /// <summary>A goal that runs longer than this (or than its own declared timeout, when longer) is stopped and fails.</summary>
+    /// <summary>
+    /// A goal that runs longer than this is stopped and fails; a goal that declares its own bound (<c>[GoalBound]</c>)
+    /// has that one, and one with a longer <c>[Fact(Timeout = ...)]</c> has its timeout plus 5 s.
+    /// </summary>
     public TimeSpan GoalBound { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -191,9 +194,9 @@ public sealed class LiveTestRun(Step step, string track)
                 case "test-starting":
                 {
                     var method = methods.GetValueOrDefault(message.GetProperty("TestMethodUniqueID").GetString()!, "?");
-                    var (todos, given) = Traits(message);
+                    var (todos, given, declaredBound) = Traits(message);
                     var timeout = message.TryGetProperty("Timeout", out var t) && t.TryGetInt32(out var ms) && ms > 0 ? TimeSpan.FromMilliseconds(ms) : TimeSpan.Zero;
-                    var bound = timeout > options.GoalBound ? timeout + TimeSpan.FromSeconds(5) : options.GoalBound;
+                    var bound = declaredBound ?? (timeout > options.GoalBound ? timeout + TimeSpan.FromSeconds(5) : options.GoalBound);
                     running[message.GetProperty("TestUniqueID").GetString()!] = new Running(
                         method, message.GetProperty("TestDisplayName").GetString()!, todos, given, bound, Stopwatch.StartNew());
                     progress(new LiveEvent.Started(method));
@@ -290,17 +293,22 @@ public sealed class LiveTestRun(Step step, string track)
         }
     }
 
-    private static (IReadOnlyList<int> Todos, string? Given) Traits(JsonElement message)
+    private static (IReadOnlyList<int> Todos, string? Given, TimeSpan? Bound) Traits(JsonElement message)
     {
         if (!message.TryGetProperty("Traits", out var traits) || traits.ValueKind != JsonValueKind.Object)
         {
-            return ([], null);
+            return ([], null, null);
         }
         var todos = traits.TryGetProperty("Todo", out var t)
             ? t.EnumerateArray().Select(value => int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).Order().ToList()
             : [];
         var given = traits.TryGetProperty("Given", out var g) ? g.EnumerateArray().Select(value => value.GetString()).FirstOrDefault() : null;
-        return (todos, given);
+        // [GoalBound(seconds)]; when a class and one of its methods both declare one, the shorter counts.
+        var bounds = traits.TryGetProperty("Bound", out var b)
+            ? b.EnumerateArray().Select(value => int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0)
+                .Where(seconds => seconds > 0).ToList()
+            : [];
+        return (todos, given, bounds.Count == 0 ? null : TimeSpan.FromSeconds(bounds.Min()));
     }
 
     /// <summary>The failure as xUnit.net's reports write it: "Type : message" for each exception, assertions without their type.</summary>
@@ -346,7 +354,7 @@ public sealed class LiveTestRun(Step step, string track)
         return outOfTime
             ? $"Did not finish: the whole run of this step's goals is bounded to {seconds} s, and it was still running then. " +
               $"It checks {todos}: some code there waits for something that never happens."
-            : $"Did not finish within {seconds} s, the bound of each goal, so it was stopped. It checks {todos}. " +
+            : $"Did not finish within {seconds} s, the bound of this goal, so it was stopped. It checks {todos}. " +
               "Code that never returns looks like this: a wait nothing ever completes, a thread blocked on a task " +
               "(.Wait(), .Result, a lock held while waiting), or a loop whose condition never changes.";
     }
