@@ -91,55 +91,39 @@ internal sealed record Answer(HttpStatusCode Status, string? MediaType, Uri? Loc
         ?? throw new InvalidOperationException($"The server answered JSON null: {this}");
 
     /// <summary>The fields a validation problem names (<c>"errors": {"text": [...]}</c>); empty when there are none.</summary>
-    public IReadOnlyCollection<string> ErrorFields
-    {
-        get
-        {
-            try
-            {
-                using var json = JsonDocument.Parse(Body);
-                return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("errors", out var errors)
-                    && errors.ValueKind == JsonValueKind.Object
-                    ? [.. errors.EnumerateObject().Select(error => error.Name)]
-                    : [];
-            }
-            catch (JsonException)
-            {
-                return [];
-            }
-        }
-    }
+    public IReadOnlyCollection<string> ErrorFields => ReadProblem<IReadOnlyCollection<string>>(problem =>
+        problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
+            ? [.. errors.EnumerateObject().Select(error => error.Name)]
+            : [], []);
 
     /// <summary>The words of a problem for the client: its <c>detail</c> and every reason in its <c>errors</c>, one per line.</summary>
-    public string Explanation
+    public string Explanation => ReadProblem(problem =>
     {
-        get
+        var words = new List<string>();
+        if (problem.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String)
         {
-            try
-            {
-                using var json = JsonDocument.Parse(Body);
-                var root = json.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                {
-                    return "";
-                }
-                var words = new List<string>();
-                if (root.TryGetProperty("detail", out var detail) && detail.ValueKind == JsonValueKind.String)
-                {
-                    words.Add(detail.GetString()!);
-                }
-                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-                {
-                    words.AddRange(errors.EnumerateObject().SelectMany(error => error.Value.ValueKind == JsonValueKind.Array
-                        ? error.Value.EnumerateArray().Select(reason => reason.ToString())
-                        : []));
-                }
-                return string.Join('\n', words);
-            }
-            catch (JsonException)
-            {
-                return "";
-            }
+            words.Add(detail.GetString()!);
+        }
+        if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+        {
+            words.AddRange(errors.EnumerateObject().SelectMany(error => error.Value.ValueKind == JsonValueKind.Array
+                ? error.Value.EnumerateArray().Select(reason => reason.ToString())
+                : []));
+        }
+        return string.Join('\n', words);
+    }, "");
+
+    /// <summary>Reads the body as a problem (a JSON object); <paramref name="otherwise"/> when it is not one.</summary>
+    private T ReadProblem<T>(Func<JsonElement, T> read, T otherwise)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(Body);
+            return json.RootElement.ValueKind == JsonValueKind.Object ? read(json.RootElement) : otherwise;
+        }
+        catch (JsonException)
+        {
+            return otherwise;
         }
     }
 

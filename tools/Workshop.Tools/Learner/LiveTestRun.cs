@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using Workshop.Tools.Reports;
+using TraitNames = Workshop.Testing.Goals.Traits;
 
 namespace Workshop.Tools.Learner;
 
@@ -274,17 +275,17 @@ public sealed class LiveTestRun(Step step, string track)
         if (options.SkipMeasurements)
         {
             yield return "-trait-";
-            yield return "Measurement=true";
+            yield return $"{TraitNames.Measurement}=true";
         }
         foreach (var todo in options.OnlyGoals)
         {
             yield return "-trait";
-            yield return $"Goal={todo.ToString(CultureInfo.InvariantCulture)}";
+            yield return $"{TraitNames.Goal}={todo.ToString(CultureInfo.InvariantCulture)}";
         }
         foreach (var todo in options.SkipGoals)
         {
             yield return "-trait-";
-            yield return $"Goal={todo.ToString(CultureInfo.InvariantCulture)}";
+            yield return $"{TraitNames.Goal}={todo.ToString(CultureInfo.InvariantCulture)}";
         }
         foreach (var method in excluded)
         {
@@ -299,12 +300,12 @@ public sealed class LiveTestRun(Step step, string track)
         {
             return ([], null, null);
         }
-        var todos = traits.TryGetProperty("Todo", out var t)
+        var todos = traits.TryGetProperty(TraitNames.Todo, out var t)
             ? t.EnumerateArray().Select(value => int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).Order().ToList()
             : [];
-        var given = traits.TryGetProperty("Given", out var g) ? g.EnumerateArray().Select(value => value.GetString()).FirstOrDefault() : null;
+        var given = traits.TryGetProperty(TraitNames.Given, out var g) ? g.EnumerateArray().Select(value => value.GetString()).FirstOrDefault() : null;
         // [GoalBound(seconds)]; when a class and one of its methods both declare one, the shorter counts.
-        var bounds = traits.TryGetProperty("Bound", out var b)
+        var bounds = traits.TryGetProperty(TraitNames.Bound, out var b)
             ? b.EnumerateArray().Select(value => int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0)
                 .Where(seconds => seconds > 0).ToList()
             : [];
@@ -393,8 +394,8 @@ public sealed class LiveTestRun(Step step, string track)
             new XAttribute("method", outcome.Method),
             new XAttribute("result", outcome.Outcome),
             new XElement("traits",
-                outcome.Todos.Select(todo => new XElement("trait", new XAttribute("name", "Todo"), new XAttribute("value", todo.ToString(CultureInfo.InvariantCulture)))),
-                outcome.Given is null ? null : new XElement("trait", new XAttribute("name", "Given"), new XAttribute("value", outcome.Given))),
+                outcome.Todos.Select(todo => new XElement("trait", new XAttribute("name", TraitNames.Todo), new XAttribute("value", todo.ToString(CultureInfo.InvariantCulture)))),
+                outcome.Given is null ? null : new XElement("trait", new XAttribute("name", TraitNames.Given), new XAttribute("value", outcome.Given))),
             outcome.Failed ? new XElement("failure", new XElement("message", outcome.Message)) : null));
         new XDocument(new XElement("assemblies", new XElement("assembly", new XAttribute("name", module + ".dll"), new XElement("collection", tests))))
             .Save(path);

@@ -33,8 +33,8 @@ public sealed record TestOutcome(
 public static class TestResults
 {
     /// <summary>The trait names written by the attributes in tests/Workshop.Testing/Goals.</summary>
-    private const string TodoTrait = "Todo";
-    private const string GivenTrait = "Given";
+    private const string TodoTrait = Workshop.Testing.Goals.Traits.Todo;
+    private const string GivenTrait = Workshop.Testing.Goals.Traits.Given;
 
     /// <summary>Every test outcome in every <c>*.xunit.xml</c> below <paramref name="folder"/>.</summary>
     public static IReadOnlyList<TestOutcome> Read(string folder)
